@@ -1,0 +1,51 @@
+package io.quarkiverse.reactors.deployment;
+
+import jakarta.inject.Singleton;
+
+import io.quarkiverse.reactors.Reactors;
+import io.quarkiverse.reactors.runtime.ReactorsConfigBuilder;
+import io.quarkiverse.reactors.runtime.ReactorsRecorder;
+import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Record;
+import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.RunTimeConfigBuilderBuildItem;
+import io.quarkus.deployment.builditem.ServiceStartBuildItem;
+import io.quarkus.deployment.builditem.ShutdownContextBuildItem;
+import io.quarkus.vertx.core.deployment.CoreVertxBuildItem;
+
+/**
+ * Wires the reactors into the application: the {@code Reactors} bean is a synthetic singleton whose
+ * instance the recorder creates at runtime init, on top of the Vert.x instance.
+ */
+class ReactorsProcessor {
+
+    static final String FEATURE = "reactors";
+
+    @BuildStep
+    FeatureBuildItem feature() {
+        return new FeatureBuildItem(FEATURE);
+    }
+
+    /** One Vert.x event loop per reactor, unless the user sized the pool. */
+    @BuildStep
+    RunTimeConfigBuilderBuildItem eventLoopPoolSize() {
+        return new RunTimeConfigBuilderBuildItem(ReactorsConfigBuilder.class);
+    }
+
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    ServiceStartBuildItem startReactors(ReactorsRecorder recorder, CoreVertxBuildItem vertx,
+            ShutdownContextBuildItem shutdown, BuildProducer<SyntheticBeanBuildItem> beans) {
+        beans.produce(SyntheticBeanBuildItem.configure(Reactors.class)
+                .scope(Singleton.class)
+                .unremovable()
+                .setRuntimeInit()
+                .runtimeValue(recorder.start(vertx.getVertx(), shutdown))
+                .done());
+        // Consumed by the step that fires StartupEvent: reactors are usable in its observers.
+        return new ServiceStartBuildItem(FEATURE);
+    }
+}

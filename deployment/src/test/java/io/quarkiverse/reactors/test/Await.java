@@ -1,0 +1,63 @@
+package io.quarkiverse.reactors.test;
+
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.quarkiverse.reactors.Reactor;
+import io.quarkiverse.reactors.ReactorStats;
+
+/** Waits, from the test thread, for results produced on reactors. */
+final class Await {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private Await() {
+    }
+
+    static <T> T result(CompletionStage<T> stage) {
+        try {
+            return stage.toCompletableFuture().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } catch (ExecutionException e) {
+            throw new AssertionError("expected a result, got " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new AssertionError("no result within " + TIMEOUT, e);
+        }
+    }
+
+    static Throwable failure(CompletionStage<?> stage) {
+        try {
+            Object value = stage.toCompletableFuture().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            throw new AssertionError("expected a failure, got " + value);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (TimeoutException e) {
+            throw new AssertionError("no outcome within " + TIMEOUT, e);
+        }
+    }
+
+    /** Waits until the reactor's queue is empty and its counters account for every accepted event. */
+    static ReactorStats quiet(Reactor reactor) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        ReactorStats stats = reactor.stats();
+        while ((stats.queueDepth() > 0 || stats.accepted() != stats.executed() + stats.failed())
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            stats = reactor.stats();
+        }
+        return stats;
+    }
+}

@@ -1,0 +1,49 @@
+package io.quarkiverse.reactors.test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.reactors.Reactors;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.test.QuarkusExtensionTest;
+
+/** The reactors accept events and calls before StartupEvent observers run. */
+public class StartupTest {
+
+    @RegisterExtension
+    static final QuarkusExtensionTest TEST = new QuarkusExtensionTest()
+            .withApplicationRoot(jar -> jar.addClasses(WarmUp.class))
+            .overrideRuntimeConfigKey("quarkus.reactors.count", "2");
+
+    @ApplicationScoped
+    public static class WarmUp {
+
+        private volatile List<Integer> idsSeenAtStartup;
+
+        List<Integer> idsSeenAtStartup() {
+            return idsSeenAtStartup;
+        }
+
+        void onStart(@Observes StartupEvent event, Reactors reactors) {
+            idsSeenAtStartup = List.of(
+                    reactors.reactor(0).call(() -> reactors.current().id()).await().indefinitely(),
+                    reactors.reactor(1).call(() -> reactors.current().id()).await().indefinitely());
+        }
+    }
+
+    @Inject
+    WarmUp warmUp;
+
+    @Test
+    void callsWorkInStartupObservers() {
+        assertEquals(List.of(0, 1), warmUp.idsSeenAtStartup());
+    }
+}

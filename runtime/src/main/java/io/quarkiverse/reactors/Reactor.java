@@ -1,0 +1,82 @@
+package io.quarkiverse.reactors;
+
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+
+/**
+ * One core's reactor: a Vert.x event loop thread that owns an event queue and runs every event
+ * submitted to it, one at a time, in the order each sender submitted them.
+ * <p>
+ * Thread-safe: every method may be called from any thread. Code passed to a reactor runs on the
+ * reactor's own thread, inside its Vert.x {@link #context() context}, and must not block.
+ */
+public interface Reactor {
+
+    /**
+     * @return this reactor's id, {@code 0..count-1}; reactor {@code i} runs on Vert.x event loop {@code i}
+     */
+    int id();
+
+    /**
+     * @return the Vert.x event-loop context events run in; Vert.x APIs used inside an event see it as current
+     */
+    Context context();
+
+    /**
+     * @return {@code true} when the calling thread is this reactor's thread
+     */
+    boolean isCurrent();
+
+    /**
+     * Queues {@code task} to run on this reactor. Fire-and-forget: events from one sender run in the
+     * order they were sent. A task that throws is logged with the reactor id and counted as failed;
+     * the reactor goes on.
+     *
+     * @throws ReactorOverloadedException when the event queue is full (the task is not queued)
+     * @throws ReactorStoppedException when the application is shutting down (the task is not queued)
+     */
+    void send(Runnable task);
+
+    /**
+     * Queues {@code task.accept(a, b)} to run on this reactor, so that a non-capturing method reference
+     * and its two arguments can be sent, for example {@code r.send(Shard::apply, shard, op)}.
+     * Same ordering, failure and overload rules as {@link #send(Runnable)}.
+     */
+    <A, B> void send(BiConsumer<A, B> task, A a, B b);
+
+    /**
+     * Like {@link #send(Runnable)}, but returns {@code false} instead of throwing when the queue is full.
+     *
+     * @return {@code true} if the task was queued, {@code false} if the queue was full (the task will not run)
+     * @throws ReactorStoppedException when the application is shutting down
+     */
+    boolean trySend(Runnable task);
+
+    /**
+     * Runs {@code task} on this reactor and delivers its result as a {@link Uni}.
+     * <p>
+     * The returned {@code Uni} is lazy, like every Mutiny {@code Uni}: each subscription submits the task
+     * once. When the subscriber is on a reactor, the result is sent back to that reactor as an event and
+     * the {@code Uni} completes there, on the subscriber's own thread and Vert.x context. When the
+     * subscriber is not on a reactor, the {@code Uni} completes on this reactor's thread; use
+     * {@code emitOn(...)} to move elsewhere. A task that throws fails the {@code Uni} with that exception.
+     * A full queue fails it with {@link ReactorOverloadedException}, a stopped reactor with
+     * {@link ReactorStoppedException}.
+     */
+    <T> Uni<T> call(Supplier<T> task);
+
+    /**
+     * Eager form of {@link #call(Supplier)}: submits {@code task} now and returns a stage that completes
+     * under the same thread rules.
+     */
+    <T> CompletionStage<T> callAsync(Supplier<T> task);
+
+    /**
+     * @return a snapshot of this reactor's event counters
+     */
+    ReactorStats stats();
+}

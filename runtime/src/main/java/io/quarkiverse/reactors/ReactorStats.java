@@ -1,0 +1,33 @@
+package io.quarkiverse.reactors;
+
+/**
+ * A snapshot of one reactor's event counters, taken by {@link Reactor#stats()}.
+ * <p>
+ * Immutable; the counters are read without stopping the reactor: the reactor publishes them at the end
+ * of each batch of events, so while events are in flight they may lag by up to one batch. Once the
+ * reactor is quiet (its batch ended and the queue is empty),
+ * {@code accepted == executed + failed} and {@code queueDepth == 0}: every accepted event either ran
+ * or failed, and every refused one is counted in {@code rejected}.
+ *
+ * @param id the reactor id, {@code 0..count-1}
+ * @param thread the name of the event-loop thread the reactor runs on
+ * @param queueCapacity the capacity of the event queue
+ * @param accepted events accepted into the queue since start (including replies to calls)
+ * @param executed events that ran to completion
+ * @param failed events whose code threw; the exception was logged or delivered to the caller
+ * @param rejected submissions refused because the queue was full or the reactor was stopped
+ * @param queueDepth events waiting in the queue now
+ * @param queueHighWaterMark the deepest the queue was seen: sampled by the reactor every 64 events, and equal to
+ *        the capacity once a submission found the queue full
+ */
+public record ReactorStats(
+        int id,
+        String thread,
+        int queueCapacity,
+        long accepted,
+        long executed,
+        long failed,
+        long rejected,
+        int queueDepth,
+        int queueHighWaterMark) {
+}

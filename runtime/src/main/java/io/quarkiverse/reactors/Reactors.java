@@ -1,0 +1,68 @@
+package io.quarkiverse.reactors;
+
+import java.util.List;
+import java.util.function.BinaryOperator;
+import java.util.function.Supplier;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * All reactors of the application, one per selected core: inject it with {@code @Inject Reactors reactors}.
+ * <p>
+ * Thread-safe: every method may be called from any thread. The reactors exist before any
+ * {@code StartupEvent} observer runs and stop accepting events when the application shuts down.
+ */
+public interface Reactors {
+
+    /**
+     * @return the number of reactors ({@code quarkus.reactors.count})
+     */
+    int count();
+
+    /**
+     * @return reactor {@code id}
+     * @throws IllegalArgumentException when {@code id} is not in {@code 0..count()-1}; the message names the range
+     */
+    Reactor reactor(int id);
+
+    /**
+     * @return the reactor the calling thread belongs to
+     * @throws IllegalStateException when the caller is not on a reactor thread; the message names the thread
+     */
+    Reactor current();
+
+    /**
+     * @return {@code true} when the calling thread is a reactor thread
+     */
+    boolean onReactor();
+
+    /**
+     * Steers a key to its owning reactor. The choice depends only on {@code key.hashCode()} and
+     * {@link #count()}: with {@code h} the hash mixed by the MurmurHash3 32-bit finaliser, the owner is
+     * {@code (h as unsigned * count) >>> 32}. It is therefore stable across calls and across restarts for
+     * keys whose {@code hashCode} is (strings, boxed numbers, records and enums' names of those), for a given count.
+     *
+     * @throws NullPointerException when {@code key} is null
+     */
+    Reactor forKey(Object key);
+
+    /**
+     * @return every reactor, in id order (an immutable list)
+     */
+    List<Reactor> all();
+
+    /**
+     * Runs {@code task} once on every reactor. The {@code Uni} (lazy: each subscription broadcasts once)
+     * completes when the task has run on all of them, on the subscriber's reactor when it has one. If the
+     * task threw anywhere it fails, after all ran, with that exception (or a
+     * {@code CompositeException} of all of them).
+     */
+    Uni<Void> broadcast(Runnable task);
+
+    /**
+     * Runs {@code map} on every reactor and folds the results with {@code reduce}, in reactor-id order
+     * (so a non-commutative {@code reduce} gives a stable result). Completes under the rules of
+     * {@link #broadcast(Runnable)}.
+     */
+    <T> Uni<T> mapReduce(Supplier<T> map, BinaryOperator<T> reduce);
+}

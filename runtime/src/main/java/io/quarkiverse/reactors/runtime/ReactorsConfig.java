@@ -1,0 +1,51 @@
+package io.quarkiverse.reactors.runtime;
+
+import java.time.Duration;
+import java.util.OptionalInt;
+
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Quarkus Reactors: one reactor per core, each bound to one Vert.x event loop.
+ */
+@ConfigMapping(prefix = "quarkus.reactors")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
+public interface ReactorsConfig {
+
+    /**
+     * The number of reactors. Defaults to the number of available processors.
+     * <p>
+     * Reactor {@code i} runs on Vert.x event loop {@code i}. Unless
+     * {@code quarkus.vertx.event-loops-pool-size} is set, the extension sizes the Vert.x event-loop pool to
+     * this count, so that every event loop, and thus every HTTP request, is on a reactor. Setting the
+     * pool smaller than this count fails startup.
+     */
+    OptionalInt count();
+
+    /**
+     * The capacity of each reactor's event queue, rounded up to a power of two. A submission to a full
+     * queue is refused with {@code ReactorOverloadedException} ({@code trySend} returns {@code false}):
+     * overload reaches the sender at once and no event is dropped silently.
+     */
+    @WithDefault("65536")
+    int queueCapacity();
+
+    /**
+     * The most events a reactor runs in one batch before it lets the event loop do I/O and its other
+     * tasks. Larger batches amortise the hand-off; smaller ones bound the latency that a flood of events
+     * adds to I/O on that loop.
+     */
+    @WithDefault("1024")
+    int batchSize();
+
+    /**
+     * How long shutdown waits for the events already queued to run, after new events started to be
+     * refused. Events still queued after that run while Vert.x closes; any that cannot run are logged
+     * and counted as failed.
+     */
+    @WithDefault("10s")
+    Duration shutdownTimeout();
+}

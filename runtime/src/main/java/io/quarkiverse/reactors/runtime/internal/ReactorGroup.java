@@ -1,0 +1,216 @@
+package io.quarkiverse.reactors.runtime.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BinaryOperator;
+import java.util.function.Supplier;
+
+import org.jboss.logging.Logger;
+
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.FastThreadLocal;
+import io.quarkiverse.reactors.Reactor;
+import io.quarkiverse.reactors.Reactors;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.impl.VertxInternal;
+
+/**
+ * All reactors of one application: reactor {@code i} is bound to the {@code i}-th event loop of the
+ * Vert.x event-loop group, through an event-loop context created on that exact Netty {@link EventLoop}.
+ * <p>
+ * Thread-safe. The reactor of the calling thread is found through a Netty {@link FastThreadLocal}
+ * (an array slot on Vert.x threads), set on each loop when the group starts.
+ */
+public final class ReactorGroup implements Reactors {
+
+    private static final Logger LOG = Logger.getLogger("io.quarkiverse.reactors");
+    private static final FastThreadLocal<ReactorImpl> CURRENT = new FastThreadLocal<>();
+
+    private final ReactorImpl[] reactors;
+    private final List<Reactor> all;
+
+    private ReactorGroup(ReactorImpl[] reactors) {
+        this.reactors = reactors;
+        this.all = List.of(reactors);
+    }
+
+    /**
+     * Binds {@code count} reactors to the first {@code count} event loops of {@code vertx}.
+     *
+     * @throws IllegalStateException when Vert.x has fewer event loops than reactors
+     */
+    public static ReactorGroup start(Vertx vertx, int count, int queueCapacity, int batchSize) {
+        VertxInternal vx = (VertxInternal) vertx;
+        List<EventLoop> loops = new ArrayList<>();
+        for (EventExecutor executor : vx.getEventLoopGroup()) {
+            loops.add((EventLoop) executor);
+        }
+        if (loops.size() < count) {
+            throw new IllegalStateException("quarkus.reactors.count is " + count + " but Vert.x has only " + loops.size()
+                    + " event loops (quarkus.vertx.event-loops-pool-size=" + loops.size() + "). Each reactor needs an event"
+                    + " loop of its own: remove quarkus.vertx.event-loops-pool-size (the extension then sizes the pool to"
+                    + " the reactor count), set it to at least " + count + ", or lower quarkus.reactors.count to "
+                    + loops.size() + ".");
+        }
+        if (loops.size() > count) {
+            LOG.warnf("Vert.x has %d event loops but there are %d reactors: loops %d..%d are not reactors, so HTTP"
+                    + " requests served there are not on a reactor (quarkus.vertx.event-loops-pool-size)",
+                    loops.size(), count, count, loops.size() - 1);
+        }
+        ClassLoader tccl = Thread.currentThread().getContextClassLoader();
+        ReactorImpl[] reactors = new ReactorImpl[count];
+        for (int i = 0; i < count; i++) {
+            ContextInternal context = vx.createEventLoopContext(loops.get(i), null, tccl);
+            reactors[i] = new ReactorImpl(i, context, queueCapacity, batchSize);
+        }
+        for (ReactorImpl reactor : reactors) {
+            // Starts the loop's thread if it was not running yet; waiting here is fine: this is the
+            // application's startup thread, never a reactor.
+            reactor.eventLoop().submit(() -> {
+                reactor.bindThread(Thread.currentThread());
+                CURRENT.set(reactor);
+            }).syncUninterruptibly();
+        }
+        return new ReactorGroup(reactors);
+    }
+
+    /** @return the reactor of the calling thread, or null when it is not a reactor thread */
+    static ReactorImpl currentOrNull() {
+        return CURRENT.getIfExists();
+    }
+
+    @Override
+    public int count() {
+        return reactors.length;
+    }
+
+    @Override
+    public Reactor reactor(int id) {
+        if (id < 0 || id >= reactors.length) {
+            throw new IllegalArgumentException(
+                    "No reactor " + id + ": reactor ids are 0.." + (reactors.length - 1) + " (quarkus.reactors.count="
+                            + reactors.length + ")");
+        }
+        return reactors[id];
+    }
+
+    @Override
+    public Reactor current() {
+        ReactorImpl current = CURRENT.getIfExists();
+        if (current == null) {
+            throw new IllegalStateException("Thread '" + Thread.currentThread().getName()
+                    + "' is not a reactor thread: reactors run on the Vert.x event loops "
+                    + describeThreads() + ". Use reactors.reactor(id) or reactors.forKey(key) with send() or call()"
+                    + " to run code on a reactor.");
+        }
+        return current;
+    }
+
+    /** @return the reactor threads' names, in id order */
+    public String describeThreads() {
+        StringBuilder names = new StringBuilder();
+        for (ReactorImpl reactor : reactors) {
+            names.append(names.length() == 0 ? "" : ", ").append(reactor.thread().getName());
+        }
+        return names.toString();
+    }
+
+    @Override
+    public boolean onReactor() {
+        return CURRENT.getIfExists() != null;
+    }
+
+    @Override
+    public Reactor forKey(Object key) {
+        Objects.requireNonNull(key, "key must not be null: forKey() steers by key.hashCode()");
+        return reactors[indexForHash(key.hashCode(), reactors.length)];
+    }
+
+    /**
+     * The owner of a hash: MurmurHash3's 32-bit finaliser spreads the bits (so keys with similar hashes,
+     * such as consecutive integers, do not cluster), then a multiply-shift maps the unsigned result onto
+     * {@code [0, count)} without a division.
+     */
+    static int indexForHash(int hash, int count) {
+        int h = hash;
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        return (int) (((h & 0xFFFF_FFFFL) * count) >>> 32);
+    }
+
+    @Override
+    public List<Reactor> all() {
+        return all;
+    }
+
+    @Override
+    public Uni<Void> broadcast(Runnable task) {
+        Objects.requireNonNull(task, "task");
+        List<Uni<Void>> runs = new ArrayList<>(reactors.length);
+        for (ReactorImpl reactor : reactors) {
+            runs.add(reactor.call(() -> {
+                task.run();
+                return null;
+            }));
+        }
+        return Uni.combine().all().unis(runs).collectFailures().discardItems();
+    }
+
+    @Override
+    public <T> Uni<T> mapReduce(Supplier<T> map, BinaryOperator<T> reduce) {
+        Objects.requireNonNull(map, "map");
+        Objects.requireNonNull(reduce, "reduce");
+        List<Uni<T>> maps = new ArrayList<>(reactors.length);
+        for (ReactorImpl reactor : reactors) {
+            maps.add(reactor.call(map));
+        }
+        return Uni.combine().all().unis(maps).collectFailures().with(results -> {
+            @SuppressWarnings("unchecked")
+            T folded = (T) results.get(0);
+            for (int i = 1; i < results.size(); i++) {
+                @SuppressWarnings("unchecked")
+                T next = (T) results.get(i);
+                folded = reduce.apply(folded, next);
+            }
+            return folded;
+        });
+    }
+
+    /**
+     * Shutdown: refuses new events on every reactor, then waits (on the calling thread, which is the
+     * application's shutdown thread, never a reactor) until each queue has drained or {@code timeout}
+     * passed. Replies to calls already accepted still flow; the event loops keep running until Vert.x
+     * closes, and whatever is left then is reported by each reactor's termination listener.
+     */
+    public void stop(Duration timeout) {
+        for (ReactorImpl reactor : reactors) {
+            reactor.stop();
+        }
+        if (onReactor()) {
+            return; // never block a reactor; the loops drain on their own
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (ReactorImpl reactor : reactors) {
+            while (!reactor.isIdle() && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            if (!reactor.isIdle()) {
+                LOG.warnf("Reactor %d still has %d queued events after %s; they will run while Vert.x closes",
+                        reactor.id(), reactor.stats().queueDepth(), timeout);
+            }
+        }
+    }
+}
