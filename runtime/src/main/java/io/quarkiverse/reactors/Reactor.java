@@ -1,7 +1,9 @@
 package io.quarkiverse.reactors;
 
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 import io.smallrye.mutiny.Uni;
@@ -74,6 +76,42 @@ public interface Reactor {
      * under the same thread rules.
      */
     <T> CompletionStage<T> callAsync(Supplier<T> task);
+
+    /**
+     * Registers a poller: {@code poll} runs on this reactor on every iteration ({@code period} zero) or each
+     * time {@code period} has passed, until cancelled. It returns the work it did; zero means idle, and
+     * when every poller of an iteration is idle the reactor follows its idle strategy. A poller that
+     * throws is logged (rate-limited) and counted, and keeps being polled.
+     * <p>
+     * Called from another thread, the registration hops to this reactor as an event.
+     *
+     * @param name shown in stats and logs
+     * @throws IllegalArgumentException when {@code period} is negative or the name is blank
+     * @throws ReactorOverloadedException when called from another thread and the queue is full
+     * @throws ReactorStoppedException when the application is shutting down
+     */
+    PollerHandle poller(String name, IntSupplier poll, Duration period);
+
+    /**
+     * Runs {@code task} on this reactor once, after {@code delay} (sub-millisecond delays work; their
+     * precision is the timer tick, and a parked reactor wakes with its selector's precision).
+     *
+     * @throws IllegalArgumentException when {@code delay} is negative
+     * @throws ReactorOverloadedException when called from another thread and the queue is full
+     * @throws ReactorStoppedException when the application is shutting down
+     */
+    TimerHandle timer(Duration delay, Runnable task);
+
+    /**
+     * Runs {@code task} on this reactor every {@code period}, first after one period. A periodic timer
+     * that falls behind fires once late rather than in a burst. A throwing task is logged and counted; the
+     * timer keeps firing.
+     *
+     * @throws IllegalArgumentException when {@code period} is not positive
+     * @throws ReactorOverloadedException when called from another thread and the queue is full
+     * @throws ReactorStoppedException when the application is shutting down
+     */
+    TimerHandle periodic(Duration period, Runnable task);
 
     /**
      * @return a snapshot of this reactor's event counters

@@ -19,6 +19,9 @@ package io.quarkiverse.reactors;
  * @param queueDepth events waiting in the queue now
  * @param queueHighWaterMark the deepest the queue was seen: sampled by the reactor every 64 events, and equal to
  *        the capacity once a submission found the queue full
+ * @param iterations iterations of the reactor loop (events, pollers, timers) since start
+ * @param pollers every-iteration pollers registered now (periodic ones are counted in {@code timers})
+ * @param timers timers and periodic pollers armed now
  */
 public record ReactorStats(
         int id,
@@ -29,5 +32,8 @@ public record ReactorStats(
         long failed,
         long rejected,
         int queueDepth,
-        int queueHighWaterMark) {
+        int queueHighWaterMark,
+        long iterations,
+        int pollers,
+        int timers) {
 }

@@ -3,6 +3,7 @@ package io.quarkiverse.reactors.runtime;
 import java.time.Duration;
 import java.util.OptionalInt;
 
+import io.quarkiverse.reactors.IdleStrategy;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
@@ -48,4 +49,52 @@ public interface ReactorsConfig {
      */
     @WithDefault("10s")
     Duration shutdownTimeout();
+
+    /**
+     * What a reactor does when an iteration found no work: {@code park} sleeps in the event loop's
+     * selector until an event, a timer or a wake-up (next to no CPU when idle), {@code backoff} spins,
+     * yields, then parks for growing periods, {@code spin} never sleeps (one core busy per reactor, lowest
+     * latency).
+     */
+    @WithDefault("park")
+    IdleStrategy idleStrategy();
+
+    /**
+     * With {@code idle-strategy=park}: while every-iteration pollers are registered but all report idle,
+     * how often the parked reactor polls them again when nothing else wakes it.
+     */
+    @WithDefault("1ms")
+    Duration idlePollInterval();
+
+    /**
+     * Tuning of {@code idle-strategy=backoff}.
+     */
+    Backoff backoff();
+
+    /**
+     * The timer wheel's tick: the precision of timers and periodic pollers. Smaller ticks are more
+     * precise and cost more wake-ups of a reactor that waits for a timer.
+     */
+    @WithDefault("PT0.0001S")
+    Duration timerTick();
+
+    /** Tuning of {@code idle-strategy=backoff}, as Agrona's {@code BackoffIdleStrategy}. */
+    interface Backoff {
+
+        /** Idle iterations spent spinning before the reactor starts to yield. */
+        @WithDefault("100")
+        int spins();
+
+        /** Idle iterations spent yielding the CPU before the reactor starts to park. */
+        @WithDefault("10")
+        int yields();
+
+        /** The first park period; it doubles on each idle iteration up to {@code max-park}. */
+        @WithDefault("PT0.000001S")
+        Duration minPark();
+
+        /** The longest park period. */
+        @WithDefault("1ms")
+        Duration maxPark();
+    }
 }

@@ -6,6 +6,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkiverse.reactors.Reactors;
 import io.quarkiverse.reactors.runtime.internal.ReactorGroup;
+import io.quarkiverse.reactors.runtime.internal.ReactorSettings;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.ShutdownContext;
 import io.quarkus.runtime.annotations.Recorder;
@@ -19,6 +20,8 @@ import io.vertx.core.Vertx;
 public class ReactorsRecorder {
 
     private static final Logger LOG = Logger.getLogger("io.quarkiverse.reactors");
+    /** 4096 slots of the default 100 µs tick: one revolution is about 0.4 s. */
+    private static final int TIMER_SLOTS = 4096;
 
     private final RuntimeValue<ReactorsConfig> config;
 
@@ -35,13 +38,29 @@ public class ReactorsRecorder {
         require(cfg.batchSize() >= 1, "quarkus.reactors.batch-size must be at least 1, was " + cfg.batchSize());
         require(!cfg.shutdownTimeout().isNegative(),
                 "quarkus.reactors.shutdown-timeout must not be negative, was " + cfg.shutdownTimeout());
+        require(cfg.backoff().spins() >= 0, "quarkus.reactors.backoff.spins must not be negative");
+        require(cfg.backoff().yields() >= 0, "quarkus.reactors.backoff.yields must not be negative");
+        require(positive(cfg.backoff().minPark()), "quarkus.reactors.backoff.min-park must be positive");
+        require(cfg.backoff().maxPark().compareTo(cfg.backoff().minPark()) >= 0,
+                "quarkus.reactors.backoff.max-park must not be shorter than quarkus.reactors.backoff.min-park");
+        require(positive(cfg.idlePollInterval()), "quarkus.reactors.idle-poll-interval must be positive");
+        require(positive(cfg.timerTick()), "quarkus.reactors.timer-tick must be positive");
 
-        ReactorGroup group = ReactorGroup.start(vertx.get(), count, cfg.queueCapacity(), cfg.batchSize());
+        ReactorSettings settings = new ReactorSettings(cfg.queueCapacity(), cfg.batchSize(), cfg.idleStrategy(),
+                cfg.backoff().spins(), cfg.backoff().yields(), cfg.backoff().minPark().toNanos(),
+                cfg.backoff().maxPark().toNanos(), cfg.idlePollInterval().toNanos(), cfg.timerTick().toNanos(),
+                TIMER_SLOTS);
+        ReactorGroup group = ReactorGroup.start(vertx.get(), count, settings);
         // A normal (not "last") shutdown task: it runs before Vert.x closes, while the loops still drain.
         shutdown.addShutdownTask(() -> group.stop(cfg.shutdownTimeout()));
-        LOG.infof("Started %d reactors on Vert.x event loops %s (queue capacity %d)", count,
-                group.describeThreads(), group.reactor(0).stats().queueCapacity());
+        LOG.infof("Started %d reactors on Vert.x event loops %s (queue capacity %d, idle strategy %s)", count,
+                group.describeThreads(), group.reactor(0).stats().queueCapacity(),
+                cfg.idleStrategy().name().toLowerCase());
         return new RuntimeValue<>(group);
+    }
+
+    private static boolean positive(java.time.Duration duration) {
+        return !duration.isNegative() && !duration.isZero();
     }
 
     private static void require(boolean condition, String message) {

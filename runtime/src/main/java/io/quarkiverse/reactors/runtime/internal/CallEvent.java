@@ -51,7 +51,7 @@ final class CallEvent<T> extends ReactorEvent {
         if (caller == null || caller == reactor) {
             deliver();
         } else {
-            caller.reply(this);
+            caller.submitInternal(this);
         }
         return failure == null;
     }

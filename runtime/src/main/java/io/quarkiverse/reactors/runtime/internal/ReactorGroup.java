@@ -44,7 +44,7 @@ public final class ReactorGroup implements Reactors {
      *
      * @throws IllegalStateException when Vert.x has fewer event loops than reactors
      */
-    public static ReactorGroup start(Vertx vertx, int count, int queueCapacity, int batchSize) {
+    public static ReactorGroup start(Vertx vertx, int count, ReactorSettings settings) {
         VertxInternal vx = (VertxInternal) vertx;
         List<EventLoop> loops = new ArrayList<>();
         for (EventExecutor executor : vx.getEventLoopGroup()) {
@@ -66,7 +66,7 @@ public final class ReactorGroup implements Reactors {
         ReactorImpl[] reactors = new ReactorImpl[count];
         for (int i = 0; i < count; i++) {
             ContextInternal context = vx.createEventLoopContext(loops.get(i), null, tccl);
-            reactors[i] = new ReactorImpl(i, context, queueCapacity, batchSize);
+            reactors[i] = new ReactorImpl(i, context, settings);
         }
         for (ReactorImpl reactor : reactors) {
             // Starts the loop's thread if it was not running yet; waiting here is fine: this is the
@@ -75,6 +75,9 @@ public final class ReactorGroup implements Reactors {
                 reactor.bindThread(Thread.currentThread());
                 CURRENT.set(reactor);
             }).syncUninterruptibly();
+        }
+        for (ReactorImpl reactor : reactors) {
+            reactor.wakeUp(); // first iteration: a spinning reactor starts spinning now
         }
         return new ReactorGroup(reactors);
     }
@@ -193,6 +196,7 @@ public final class ReactorGroup implements Reactors {
     public void stop(Duration timeout) {
         for (ReactorImpl reactor : reactors) {
             reactor.stop();
+            reactor.runOnOwner(reactor::cancelPollersAndTimers);
         }
         if (onReactor()) {
             return; // never block a reactor; the loops drain on their own

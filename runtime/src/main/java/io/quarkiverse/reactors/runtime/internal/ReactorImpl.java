@@ -2,33 +2,47 @@ package io.quarkiverse.reactors.runtime.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 import org.jctools.queues.MpscArrayQueue;
 
 import io.netty.channel.EventLoop;
+import io.quarkiverse.reactors.IdleStrategy;
+import io.quarkiverse.reactors.PollerHandle;
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.ReactorOverloadedException;
 import io.quarkiverse.reactors.ReactorStats;
 import io.quarkiverse.reactors.ReactorStoppedException;
+import io.quarkiverse.reactors.TimerHandle;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.impl.ContextInternal;
 
 /**
- * One reactor: a bounded multi-producer single-consumer event queue drained in batches by a task on
- * one Netty event loop, inside one Vert.x event-loop context.
+ * One reactor: a bounded multi-producer single-consumer event queue, pollers and a timer wheel, run by
+ * an iteration task on one Netty event loop, inside one Vert.x event-loop context.
+ * <p>
+ * One iteration, in SPDK's order: a batch of queued events, then the every-iteration pollers, then the
+ * due periodic pollers and timers. After it, the reactor iterates again at once while anything reported
+ * work; otherwise its {@link IdleStrategy} decides: keep iterating, back off, or park in the selector
+ * until an event, a timer deadline or a wake-up. Between two iterations Netty serves the loop's I/O and
+ * other tasks, so neither events nor pollers starve the HTTP server on that loop.
  * <p>
  * Submitting is safe from any thread; draining happens only on the event loop. The cost model: a
  * submission is one CAS on the queue's producer index plus one volatile read of
- * {@link #drainScheduled}; only the submission that finds no drain pending pays for
+ * {@link #iterationScheduled}; only the submission that finds no iteration pending pays for
  * {@code EventLoop.execute} (a Netty task and, from another thread, a selector wake-up). So a burst of
  * events costs one wake-up, not one per event.
  */
@@ -36,18 +50,20 @@ public final class ReactorImpl implements Reactor {
 
     private static final Logger LOG = Logger.getLogger(ReactorImpl.class);
 
-    private static final VarHandle DRAIN_SCHEDULED;
+    private static final VarHandle ITERATION_SCHEDULED;
     private static final VarHandle EXECUTED;
     private static final VarHandle FAILED;
     private static final VarHandle HIGH_WATER_MARK;
+    private static final VarHandle ITERATIONS;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
-            DRAIN_SCHEDULED = lookup.findVarHandle(ReactorImpl.class, "drainScheduled", int.class);
+            ITERATION_SCHEDULED = lookup.findVarHandle(ReactorImpl.class, "iterationScheduled", int.class);
             EXECUTED = lookup.findVarHandle(ReactorImpl.class, "executed", long.class);
             FAILED = lookup.findVarHandle(ReactorImpl.class, "failed", long.class);
             HIGH_WATER_MARK = lookup.findVarHandle(ReactorImpl.class, "highWaterMark", int.class);
+            ITERATIONS = lookup.findVarHandle(ReactorImpl.class, "iterations", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -58,13 +74,27 @@ public final class ReactorImpl implements Reactor {
     private final EventLoop eventLoop;
     private final MpscArrayQueue<Object> queue;
     private final int batchSize;
-    private final Runnable drainTask = this::drain;
+    private final ReactorSettings settings;
+    private final Runnable iterateTask = this::iterate;
+    private final Runnable wakeTask = this::wake;
     private final FailureLog failureLog;
+
+    // Owned by the reactor thread.
+    private final ArrayList<PollerImpl> pollers = new ArrayList<>();
+    private final ArrayList<TimerImpl> everyIterationTimers = new ArrayList<>();
+    private final TimerWheel wheel;
+    private boolean inIteration;
+    private int activePollers;
+    private int idleIterations;
+    private long parkNanos;
+    private ScheduledFuture<?> wake;
+    private long wakeAt = Long.MAX_VALUE;
+    private long iterations;
 
     /** Set once shutdown began: new submissions are refused, queued ones still run. */
     private volatile boolean stopped;
-    /** 1 while a drain task is queued on the event loop or running; producers only wake the loop on 0 -> 1. */
-    private volatile int drainScheduled;
+    /** 1 while an iteration is queued on the event loop or running; producers only wake the loop on 0 -> 1. */
+    private volatile int iterationScheduled;
     private volatile Thread thread;
 
     // Written only by the reactor thread (opaque stores, once per batch); read by stats() from any thread.
@@ -80,13 +110,16 @@ public final class ReactorImpl implements Reactor {
     /** Events that could never run because the event loop had terminated; they count as failed. */
     private final AtomicLong abandoned = new AtomicLong();
 
-    ReactorImpl(int id, ContextInternal context, int queueCapacity, int batchSize) {
+    ReactorImpl(int id, ContextInternal context, ReactorSettings settings) {
         this.id = id;
         this.context = context;
         this.eventLoop = context.nettyEventLoop();
-        this.queue = new MpscArrayQueue<>(queueCapacity);
-        this.batchSize = batchSize;
+        this.queue = new MpscArrayQueue<>(settings.queueCapacity());
+        this.batchSize = settings.batchSize();
+        this.settings = settings;
         this.failureLog = new FailureLog(id);
+        this.wheel = new TimerWheel(settings.timerTickNanos(), settings.timerSlots(), System.nanoTime());
+        this.parkNanos = settings.backoffMinParkNanos();
         // Whatever is still queued when the event loop is gone can never run: report it, never drop it silently.
         eventLoop.terminationFuture().addListener(f -> abandonQueued());
     }
@@ -165,6 +198,117 @@ public final class ReactorImpl implements Reactor {
         return future;
     }
 
+    // ---------------------------------------------------------------- pollers and timers (any thread)
+
+    @Override
+    public PollerHandle poller(String name, IntSupplier poll, Duration period) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(poll, "poll");
+        Objects.requireNonNull(period, "period");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("A poller needs a name, to find it in stats and logs");
+        }
+        if (period.isNegative()) {
+            throw new IllegalArgumentException("Poller '" + name + "': the period must be zero (every iteration) or"
+                    + " positive, was " + period);
+        }
+        PollerImpl poller = new PollerImpl(name, this, poll, toNanos(period));
+        long now = System.nanoTime();
+        onOwner(() -> {
+            if (poller.cancelled()) {
+                return;
+            }
+            if (poller.period() == 0) {
+                pollers.add(poller);
+                activePollers++;
+            } else {
+                schedule(poller, now + poller.period());
+            }
+        });
+        return poller;
+    }
+
+    @Override
+    public TimerHandle timer(Duration delay, Runnable task) {
+        Objects.requireNonNull(delay, "delay");
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("A timer's delay must not be negative, was " + delay);
+        }
+        return startTimer(new TimerImpl(this, task, false, toNanos(delay)), toNanos(delay));
+    }
+
+    @Override
+    public TimerHandle periodic(Duration period, Runnable task) {
+        Objects.requireNonNull(period, "period");
+        if (period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("A periodic timer's period must be positive, was " + period
+                    + " (for every iteration, use a poller or update(Duration.ZERO))");
+        }
+        return startTimer(new TimerImpl(this, task, true, toNanos(period)), toNanos(period));
+    }
+
+    private TimerHandle startTimer(TimerImpl timer, long delayNanos) {
+        long now = System.nanoTime();
+        onOwner(() -> {
+            if (!timer.cancelled()) {
+                schedule(timer, now + delayNanos);
+            }
+        });
+        return timer;
+    }
+
+    /** Registration: runs now on this reactor, else travels as an event (refused when full or stopped). */
+    private void onOwner(Runnable registration) {
+        if (isCurrent()) {
+            if (stopped) {
+                throw stoppedException();
+            }
+            registration.run();
+        } else {
+            enqueueOrThrow(new InternalTask(registration));
+        }
+    }
+
+    /** On this reactor: links an entry into the timer wheel, and wakes the loop if it is parked. */
+    void schedule(WheelEntry entry, long deadline) {
+        wheel.schedule(entry, deadline);
+        if (!inIteration) {
+            signal(); // armed from a Vert.x callback between iterations: recompute the park deadline
+        }
+    }
+
+    /** On this reactor: takes a timer off the wheel and off the every-iteration list. */
+    void detach(TimerImpl timer) {
+        wheel.cancel(timer);
+        if (timer.everyIteration) {
+            timer.everyIteration = false;
+            everyIterationTimers.remove(timer);
+        }
+    }
+
+    /** On this reactor: makes a timer fire on every iteration until updated or cancelled. */
+    void fireEveryIteration(TimerImpl timer) {
+        timer.everyIteration = true;
+        everyIterationTimers.add(timer);
+        if (!inIteration) {
+            signal();
+        }
+    }
+
+    /** On this reactor: a periodic poller was cancelled; unlink it now rather than at its next tick. */
+    void unschedule(PollerImpl poller) {
+        wheel.cancel(poller);
+    }
+
+    /** Durations beyond about 146 years are capped, so that deadlines never overflow. */
+    static long toNanos(Duration duration) {
+        try {
+            return Math.min(duration.toNanos(), Long.MAX_VALUE / 4);
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE / 4;
+        }
+    }
+
     private <T> void submitCall(Supplier<T> task, CallCompletion<T> completion) {
         ReactorImpl caller = ReactorGroup.currentOrNull();
         ContextInternal callerContext = null;
@@ -215,75 +359,210 @@ public final class ReactorImpl implements Reactor {
     }
 
     /**
-     * Queues the reply of a call made from this reactor. Replies are accepted even while stopping
-     * (the call was accepted before) and even when the queue is full: they are bounded by the calls in
-     * flight, and dropping one would lose a result the target already computed.
+     * Queues an event the reactor must not refuse: the reply to a call made from this reactor, or the
+     * cancel or update of a timer. Accepted even while stopping and even when the queue is full: replies
+     * are bounded by the calls in flight (dropping one would lose a result already computed), and a
+     * cancel that could fail would leak the timer.
      */
-    void reply(ReactorEvent reply) {
-        if (queue.offer(reply)) {
+    void submitInternal(ReactorEvent event) {
+        if (queue.offer(event)) {
             signal();
             return;
         }
         overflowReplies.incrementAndGet();
         try {
-            eventLoop.execute(() -> runOutsideQueue(reply));
+            eventLoop.execute(() -> runOutsideQueue(event));
         } catch (RejectedExecutionException e) {
             abandoned.incrementAndGet();
-            reply.abandon(this);
+            event.abandon(this);
         }
     }
 
-    /** Makes sure a drain will run: only the producer that flips the flag from 0 to 1 posts the task. */
+    /** Runs {@code task} now if called on this reactor, else queues it as an internal event. */
+    void runOnOwner(Runnable task) {
+        if (isCurrent()) {
+            task.run();
+        } else {
+            submitInternal(new InternalTask(task));
+        }
+    }
+
+    /** Makes sure the reactor iterates soon, from any thread: used when a parked reactor has new work. */
+    void wakeUp() {
+        if (!inIteration || !isCurrent()) {
+            signal();
+        }
+    }
+
+    /** Makes sure an iteration will run: only the producer that flips the flag from 0 to 1 posts the task. */
     private void signal() {
-        if (drainScheduled == 0 && DRAIN_SCHEDULED.compareAndSet(this, 0, 1)) {
+        if (iterationScheduled == 0 && ITERATION_SCHEDULED.compareAndSet(this, 0, 1)) {
             post();
         }
     }
 
     private void post() {
         try {
-            eventLoop.execute(drainTask);
+            eventLoop.execute(iterateTask);
         } catch (RejectedExecutionException e) {
             // The event loop is shutting down: the termination listener (or this call, if it already
             // terminated) reports whatever is left in the queue.
-            drainScheduled = 0;
+            iterationScheduled = 0;
             if (eventLoop.isTerminated()) {
                 abandonQueued();
             }
         }
     }
 
-    // ---------------------------------------------------------------- draining (reactor thread)
+    // ---------------------------------------------------------------- the loop (reactor thread)
 
     /**
-     * Runs one batch of events in the reactor's Vert.x context. If events remain after the batch, the
-     * drain task re-queues itself behind the loop's other tasks and I/O instead of looping, so a flood
-     * of events cannot starve the event loop.
+     * One iteration: events, every-iteration pollers, due timers and periodic pollers; then the idle
+     * strategy. Runs inside the reactor's Vert.x context, so Vert.x APIs work in events and callbacks,
+     * and each iteration is a separate Netty task, so Vert.x's blocked-thread checker measures one
+     * iteration, never the whole spin.
      */
-    private void drain() {
+    private void iterate() {
+        int work;
         ContextInternal previous = context.beginDispatch();
+        inIteration = true;
         try {
-            runBatch();
+            work = runBatch();
+            if (!pollers.isEmpty()) {
+                work += runPollers();
+            }
+            if (wheel.size() > 0 || !everyIterationTimers.isEmpty()) {
+                work += runTimers();
+            }
         } finally {
+            inIteration = false;
             context.endDispatch(previous);
         }
-        if (!queue.isEmpty()) {
+        ITERATIONS.setOpaque(this, iterations + 1);
+        if (work > 0 || !queue.isEmpty()) {
+            idleIterations = 0;
+            parkNanos = settings.backoffMinParkNanos();
             post();
             return;
         }
-        drainScheduled = 0;
-        // A producer may have offered after isEmpty() and seen drainScheduled == 1: look again.
-        // (volatile store then volatile load: the producer's offer and flag read are ordered the same way.)
-        if (!queue.isEmpty() && DRAIN_SCHEDULED.compareAndSet(this, 0, 1)) {
-            post();
+        idle();
+    }
+
+    /** An iteration found nothing to do: spin, back off or park, as configured. */
+    private void idle() {
+        if (stopped) {
+            park(Long.MAX_VALUE); // after shutdown began, never keep a loop busy
+            return;
         }
+        switch (settings.idleStrategy()) {
+            case SPIN:
+                post();
+                return;
+            case BACKOFF:
+                int idle = ++idleIterations;
+                if (idle <= settings.backoffSpins()) {
+                    post();
+                } else if (idle <= settings.backoffSpins() + settings.backoffYields()) {
+                    Thread.yield();
+                    post();
+                } else {
+                    long now = System.nanoTime();
+                    park(Math.min(now + parkNanos, nextDeadline(now)));
+                    parkNanos = Math.min(parkNanos * 2, settings.backoffMaxParkNanos());
+                }
+                return;
+            default:
+                long now = System.nanoTime();
+                park(nextDeadline(now));
+        }
+    }
+
+    /**
+     * @return when the reactor must run again even if nothing wakes it: the next timer or periodic poller,
+     *         and, while every-iteration pollers are active, the idle poll interval
+     */
+    private long nextDeadline(long now) {
+        long at = wheel.nextWakeUp();
+        if (activePollers > 0) {
+            at = Math.min(at, now + settings.idlePollIntervalNanos());
+        }
+        return at;
+    }
+
+    /** Stops iterating until {@code deadline} ({@code Long.MAX_VALUE}: until woken) or an event arrives. */
+    private void park(long deadline) {
+        iterationScheduled = 0;
+        // A producer may have offered after the last isEmpty() and seen iterationScheduled == 1: look again.
+        // (volatile store then volatile load: the producer's offer and flag read are ordered the same way.)
+        if (!queue.isEmpty() && ITERATION_SCHEDULED.compareAndSet(this, 0, 1)) {
+            post();
+            return;
+        }
+        if (deadline == Long.MAX_VALUE) {
+            return;
+        }
+        ScheduledFuture<?> pending = wake;
+        if (pending != null && !pending.isDone()) {
+            if (wakeAt <= deadline) {
+                return;
+            }
+            pending.cancel(false);
+        }
+        wakeAt = deadline;
+        wake = eventLoop.schedule(wakeTask, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    /** The scheduled wake-up: iterate, unless an iteration is already on its way. */
+    private void wake() {
+        wake = null;
+        wakeAt = Long.MAX_VALUE;
+        if (iterationScheduled == 0 && ITERATION_SCHEDULED.compareAndSet(this, 0, 1)) {
+            iterate();
+        }
+    }
+
+    private int runPollers() {
+        ArrayList<PollerImpl> list = pollers;
+        int n = list.size();
+        int work = 0;
+        int active = 0;
+        boolean sawCancelled = false;
+        long time = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            PollerImpl poller = list.get(i);
+            if (!poller.active()) {
+                sawCancelled |= poller.cancelled();
+                continue;
+            }
+            active++;
+            time = poller.run(time);
+            if (poller.lastWork > 0) {
+                work++;
+            }
+        }
+        if (sawCancelled) {
+            list.removeIf(PollerImpl::cancelled);
+        }
+        activePollers = active;
+        return work;
+    }
+
+    private int runTimers() {
+        int work = wheel.expire(System.nanoTime());
+        if (!everyIterationTimers.isEmpty()) {
+            // a callback may update or cancel timers, changing the list: walk a copy
+            for (TimerImpl timer : everyIterationTimers.toArray(new TimerImpl[0])) {
+                work += timer.fire();
+            }
+        }
+        return work;
     }
 
     /**
      * Counters are published once per batch, not per event, so that the reactor does not write a cache
      * line that stats readers share on every event; the queue depth is sampled every 64 events.
      */
-    private void runBatch() {
+    private int runBatch() {
         MpscArrayQueue<Object> q = queue;
         long ok = 0;
         long bad = 0;
@@ -309,6 +588,7 @@ public final class ReactorImpl implements Reactor {
         if (bad != 0) {
             FAILED.setOpaque(this, failed + bad);
         }
+        return ran;
     }
 
     private void sampleDepth(MpscArrayQueue<Object> q) {
@@ -350,6 +630,10 @@ public final class ReactorImpl implements Reactor {
         failureLog.failed("event", task, failure);
     }
 
+    void callbackFailed(String what, Object callback, Throwable failure) {
+        failureLog.failed(what, callback, failure);
+    }
+
     // ---------------------------------------------------------------- lifecycle
 
     /** Refuses new submissions from now on; queued events and replies to pending calls still run. */
@@ -359,6 +643,33 @@ public final class ReactorImpl implements Reactor {
 
     boolean isStopped() {
         return stopped;
+    }
+
+    /** On this reactor, at shutdown: cancels every poller and timer. */
+    void cancelPollersAndTimers() {
+        for (PollerImpl poller : pollers) {
+            poller.cancel();
+        }
+        pollers.clear();
+        activePollers = 0;
+        for (TimerImpl timer : everyIterationTimers.toArray(new TimerImpl[0])) {
+            timer.cancel();
+        }
+        wheel.clear(entry -> {
+            if (entry instanceof TimerImpl t) {
+                t.cancel();
+            } else if (entry instanceof PollerImpl p) {
+                p.cancel();
+            }
+        });
+    }
+
+    int pollerCount() {
+        return pollers.size();
+    }
+
+    int timerCount() {
+        return wheel.size() + everyIterationTimers.size();
     }
 
     boolean isIdle() {
@@ -405,7 +716,10 @@ public final class ReactorImpl implements Reactor {
                 (long) FAILED.getOpaque(this) + abandoned.get(),
                 rejected.get(),
                 (int) Math.max(0, produced - consumed),
-                (int) HIGH_WATER_MARK.getOpaque(this));
+                (int) HIGH_WATER_MARK.getOpaque(this),
+                (long) ITERATIONS.getOpaque(this),
+                pollers.size(),
+                wheel.size() + everyIterationTimers.size());
     }
 
     @Override

@@ -1,0 +1,171 @@
+package io.quarkiverse.reactors.runtime.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.function.IntSupplier;
+
+import io.quarkiverse.reactors.PollerHandle;
+import io.quarkiverse.reactors.PollerStats;
+
+/**
+ * A poller on one reactor: called on every iteration (period 0) or each time its period is due.
+ * <p>
+ * {@code pause}, {@code resume} and {@code cancel} only flip volatile flags that the reactor reads
+ * before each call, so they never hop. The counters are written by the reactor alone (opaque stores)
+ * and read by {@link #stats()} from any thread.
+ */
+final class PollerImpl extends WheelEntry implements PollerHandle {
+
+    private static final VarHandle RUNS;
+    private static final VarHandle BUSY_RUNS;
+    private static final VarHandle FAILURES;
+    private static final VarHandle TOTAL_NANOS;
+    private static final VarHandle MAX_NANOS;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            RUNS = lookup.findVarHandle(PollerImpl.class, "runs", long.class);
+            BUSY_RUNS = lookup.findVarHandle(PollerImpl.class, "busyRuns", long.class);
+            FAILURES = lookup.findVarHandle(PollerImpl.class, "failures", long.class);
+            TOTAL_NANOS = lookup.findVarHandle(PollerImpl.class, "totalNanos", long.class);
+            MAX_NANOS = lookup.findVarHandle(PollerImpl.class, "maxNanos", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final String name;
+    private final ReactorImpl reactor;
+    private final IntSupplier poll;
+    private final long period;
+    private volatile boolean paused;
+    private volatile boolean cancelled;
+
+    private long runs;
+    private long busyRuns;
+    private long failures;
+    private long totalNanos;
+    private long maxNanos;
+
+    PollerImpl(String name, ReactorImpl reactor, IntSupplier poll, long periodNanos) {
+        this.name = name;
+        this.reactor = reactor;
+        this.poll = poll;
+        this.period = periodNanos;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int reactor() {
+        return reactor.id();
+    }
+
+    long period() {
+        return period;
+    }
+
+    @Override
+    public void pause() {
+        paused = true;
+    }
+
+    @Override
+    public void resume() {
+        if (paused) {
+            paused = false;
+            reactor.wakeUp(); // a parked reactor should poll it again without waiting for other work
+        }
+    }
+
+    @Override
+    public boolean paused() {
+        return paused;
+    }
+
+    @Override
+    public void cancel() {
+        if (!cancelled) {
+            cancelled = true;
+            if (period > 0) {
+                reactor.runOnOwner(() -> reactor.unschedule(this));
+            } else {
+                reactor.wakeUp(); // lets the reactor unlink it promptly
+            }
+        }
+    }
+
+    @Override
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    boolean active() {
+        return !paused && !cancelled;
+    }
+
+    /**
+     * Calls the poller once, on the reactor, timing it from {@code start} (the end of the previous call,
+     * so that a pass over many pollers reads the clock once per poller, not twice).
+     *
+     * @return the time the call ended; {@link #lastWork} holds what it reported
+     */
+    long run(long start) {
+        int work;
+        try {
+            work = poll.getAsInt();
+        } catch (Throwable t) {
+            work = 0;
+            FAILURES.setOpaque(this, failures + 1);
+            reactor.callbackFailed("poller '" + name + "'", poll, t);
+        }
+        long end = System.nanoTime();
+        long took = end - start;
+        RUNS.setOpaque(this, runs + 1);
+        if (work > 0) {
+            BUSY_RUNS.setOpaque(this, busyRuns + 1);
+        }
+        TOTAL_NANOS.setOpaque(this, totalNanos + took);
+        if (took > maxNanos) {
+            MAX_NANOS.setOpaque(this, took);
+        }
+        lastWork = work;
+        return end;
+    }
+
+    /** What the last call reported; read by the reactor right after {@link #run}. */
+    int lastWork;
+
+    /** A periodic poller's tick: call it, then schedule the next one. */
+    @Override
+    int expire(long now) {
+        if (cancelled) {
+            return 0;
+        }
+        reactor.schedule(this, Math.max(deadline + period, now));
+        if (paused) {
+            return 0;
+        }
+        run(System.nanoTime());
+        return lastWork > 0 ? lastWork : 0;
+    }
+
+    @Override
+    public PollerStats stats() {
+        return new PollerStats(name, reactor.id(), period, paused,
+                (long) RUNS.getOpaque(this),
+                (long) BUSY_RUNS.getOpaque(this),
+                (long) FAILURES.getOpaque(this),
+                (long) TOTAL_NANOS.getOpaque(this),
+                (long) MAX_NANOS.getOpaque(this));
+    }
+
+    @Override
+    public String toString() {
+        return "Poller[" + name + " on reactor " + reactor.id() + "]";
+    }
+}

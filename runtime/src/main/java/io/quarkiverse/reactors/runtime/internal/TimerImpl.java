@@ -1,0 +1,104 @@
+package io.quarkiverse.reactors.runtime.internal;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import io.quarkiverse.reactors.TimerHandle;
+
+/**
+ * A one-shot or periodic timer on one reactor. Its state changes only on the reactor's thread; a call
+ * from another thread hops there as an internal event (accepted even when the queue is full, so that a
+ * cancel is never refused).
+ */
+final class TimerImpl extends WheelEntry implements TimerHandle {
+
+    private final ReactorImpl reactor;
+    private final Runnable task;
+    private final boolean periodic;
+    /** The period of a periodic timer, in nanoseconds. */
+    private long period;
+    /** True while the timer fires on every iteration (update(0)). */
+    boolean everyIteration;
+    private volatile boolean cancelled;
+
+    TimerImpl(ReactorImpl reactor, Runnable task, boolean periodic, long delayNanos) {
+        this.reactor = reactor;
+        this.task = Objects.requireNonNull(task, "task");
+        this.periodic = periodic;
+        this.period = delayNanos;
+    }
+
+    @Override
+    public int reactor() {
+        return reactor.id();
+    }
+
+    @Override
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    @Override
+    public void update(Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        if (cancelled) {
+            throw new IllegalStateException("Timer on reactor " + reactor.id() + " was cancelled: create a new one");
+        }
+        long nanos = delay.isNegative() ? -1 : ReactorImpl.toNanos(delay);
+        long now = System.nanoTime();
+        reactor.runOnOwner(() -> arm(nanos, now));
+    }
+
+    @Override
+    public void cancel() {
+        if (cancelled) {
+            return;
+        }
+        cancelled = true;
+        reactor.runOnOwner(() -> reactor.detach(this));
+    }
+
+    /** On the reactor: (re-)arms the timer, {@code nanos} after {@code from}; 0 = every iteration, -1 = disabled. */
+    void arm(long nanos, long from) {
+        if (cancelled) {
+            return;
+        }
+        reactor.detach(this);
+        if (nanos < 0) {
+            return; // disabled until updated again
+        }
+        if (nanos == 0) {
+            reactor.fireEveryIteration(this);
+            return;
+        }
+        if (periodic) {
+            period = nanos;
+        }
+        reactor.schedule(this, from + nanos);
+    }
+
+    @Override
+    int expire(long now) {
+        if (cancelled) {
+            return 0;
+        }
+        if (periodic) {
+            // fixed rate, but a timer that fell behind does not fire a burst to catch up
+            reactor.schedule(this, Math.max(deadline + period, now));
+        }
+        return fire();
+    }
+
+    /** Runs the callback; a throwing callback is logged and counted, and a periodic timer keeps firing. */
+    int fire() {
+        if (cancelled) {
+            return 0;
+        }
+        try {
+            task.run();
+        } catch (Throwable t) {
+            reactor.callbackFailed("timer", task, t);
+        }
+        return 1;
+    }
+}

@@ -1,0 +1,176 @@
+package io.quarkiverse.reactors.runtime.internal;
+
+/**
+ * A hashed timer wheel: {@code slots} doubly-linked lists, one per tick of {@code tickNanos}, reused
+ * every revolution. Scheduling and cancelling are O(1) whatever the number of live timers; expiring a
+ * tick walks that slot only, where entries due in a later revolution stay, so the cost of a revolution
+ * is one look at each live entry.
+ * <p>
+ * Not thread-safe: owned by one reactor's thread (other threads hop to it).
+ */
+final class TimerWheel {
+
+    private final long tickNanos;
+    private final int mask;
+    private final WheelEntry[] heads;
+    /** Per slot, a lower bound of its entries' deadlines (exact after each walk of the slot). */
+    private final long[] slotMin;
+    private final long origin;
+    /** The next tick to expire; every tick before it has been processed. */
+    private long currentTick;
+    private int size;
+    /** Entries taken off the wheel for the expiry in progress, run after the walk (callbacks may reschedule). */
+    private WheelEntry[] due = new WheelEntry[64];
+
+    TimerWheel(long tickNanos, int slots, long now) {
+        if (Integer.bitCount(slots) != 1) {
+            throw new IllegalArgumentException("slots must be a power of two, was " + slots);
+        }
+        this.tickNanos = tickNanos;
+        this.mask = slots - 1;
+        this.heads = new WheelEntry[slots];
+        this.slotMin = new long[slots];
+        java.util.Arrays.fill(slotMin, Long.MAX_VALUE);
+        this.origin = now;
+        this.currentTick = 0;
+    }
+
+    int size() {
+        return size;
+    }
+
+    long tickNanos() {
+        return tickNanos;
+    }
+
+    /** Links {@code entry}, which must not be scheduled, to fire at {@code deadline}. */
+    void schedule(WheelEntry entry, long deadline) {
+        entry.deadline = deadline;
+        long tick = tickOf(deadline);
+        if (tick < currentTick) {
+            tick = currentTick; // already due: fire at the next expiry
+        }
+        int slot = (int) (tick & mask);
+        WheelEntry head = heads[slot];
+        entry.prev = null;
+        entry.next = head;
+        if (head != null) {
+            head.prev = entry;
+        }
+        heads[slot] = entry;
+        entry.slot = slot;
+        if (deadline < slotMin[slot]) {
+            slotMin[slot] = deadline;
+        }
+        size++;
+    }
+
+    /** Unlinks {@code entry} if it is scheduled. */
+    void cancel(WheelEntry entry) {
+        int slot = entry.slot;
+        if (slot < 0) {
+            return;
+        }
+        WheelEntry prev = entry.prev;
+        WheelEntry next = entry.next;
+        if (prev == null) {
+            heads[slot] = next;
+            if (next == null) {
+                slotMin[slot] = Long.MAX_VALUE;
+            }
+        } else {
+            prev.next = next;
+        }
+        if (next != null) {
+            next.prev = prev;
+        }
+        entry.prev = null;
+        entry.next = null;
+        entry.slot = -1;
+        size--;
+    }
+
+    /**
+     * Fires every entry whose deadline is at or before {@code now}.
+     *
+     * @return the work the fired entries reported
+     */
+    int expire(long now) {
+        if (size == 0) {
+            currentTick = Math.max(currentTick, tickOf(now));
+            return 0;
+        }
+        long nowTick = tickOf(now);
+        if (nowTick < currentTick) {
+            return 0;
+        }
+        // After a long sleep, one revolution visits every slot: no need to walk the same slot twice.
+        long last = Math.min(nowTick, currentTick + mask);
+        int count = 0;
+        for (long tick = currentTick; tick <= last; tick++) {
+            int slot = (int) (tick & mask);
+            if (slotMin[slot] > now) {
+                continue; // nothing due here this revolution
+            }
+            long remainingMin = Long.MAX_VALUE;
+            WheelEntry entry = heads[slot];
+            while (entry != null) {
+                WheelEntry next = entry.next;
+                if (entry.deadline <= now) {
+                    cancel(entry);
+                    if (count == due.length) {
+                        due = java.util.Arrays.copyOf(due, count * 2);
+                    }
+                    due[count++] = entry;
+                } else if (entry.deadline < remainingMin) {
+                    remainingMin = entry.deadline;
+                }
+                entry = next;
+            }
+            slotMin[slot] = remainingMin;
+        }
+        // The current tick may still hold entries due later in this tick: walk it again next time.
+        currentTick = nowTick;
+        int work = 0;
+        for (int i = 0; i < count; i++) {
+            WheelEntry entry = due[i];
+            due[i] = null;
+            work += entry.expire(now);
+        }
+        return work;
+    }
+
+    /**
+     * @return a time at or before the earliest deadline, {@code Long.MAX_VALUE} when empty. It reads one
+     *         bound per slot, not every entry; a bound can be stale after a cancel, which only makes the
+     *         reactor wake early and wait again.
+     */
+    long nextWakeUp() {
+        if (size == 0) {
+            return Long.MAX_VALUE;
+        }
+        long earliest = Long.MAX_VALUE;
+        for (long bound : slotMin) {
+            if (bound < earliest) {
+                earliest = bound;
+            }
+        }
+        return earliest;
+    }
+
+    /** Unlinks every entry, handing each to {@code onRemoved}. */
+    void clear(java.util.function.Consumer<WheelEntry> onRemoved) {
+        for (int slot = 0; slot < heads.length; slot++) {
+            WheelEntry entry;
+            while ((entry = heads[slot]) != null) {
+                cancel(entry);
+                onRemoved.accept(entry);
+            }
+        }
+    }
+
+    private long tickOf(long time) {
+        long elapsed = time - origin;
+        return elapsed <= 0 ? 0 : elapsed / tickNanos;
+    }
+}

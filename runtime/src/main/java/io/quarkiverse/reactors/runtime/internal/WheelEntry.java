@@ -1,0 +1,28 @@
+package io.quarkiverse.reactors.runtime.internal;
+
+/**
+ * Something the {@link TimerWheel} fires at a deadline: a timer, or the tick of a periodic poller.
+ * The entry is its own list node, so linking and unlinking allocate nothing and cost O(1).
+ * <p>
+ * Not thread-safe: owned by one reactor's thread.
+ */
+abstract class WheelEntry {
+
+    /** Absolute deadline, in {@link System#nanoTime()} units. */
+    long deadline;
+    WheelEntry prev;
+    WheelEntry next;
+    /** Slot index while linked into the wheel, -1 otherwise. */
+    int slot = -1;
+
+    boolean scheduled() {
+        return slot >= 0;
+    }
+
+    /**
+     * Called on the owning reactor once the deadline passed, after the entry was unlinked.
+     *
+     * @return the work done, counted as busy for the reactor's idle strategy
+     */
+    abstract int expire(long now);
+}
