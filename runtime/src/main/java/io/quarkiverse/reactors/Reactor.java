@@ -1,6 +1,7 @@
 package io.quarkiverse.reactors;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
 import java.util.function.IntSupplier;
@@ -112,6 +113,11 @@ public interface Reactor {
      * @throws ReactorStoppedException when the application is shutting down
      */
     TimerHandle periodic(Duration period, Runnable task);
+
+    /**
+     * @return the pollers registered on this reactor now, both kinds, in registration order (a snapshot)
+     */
+    List<PollerHandle> pollers();
 
     /**
      * @return a snapshot of this reactor's event counters

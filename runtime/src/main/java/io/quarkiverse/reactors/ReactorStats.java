@@ -20,8 +20,8 @@ package io.quarkiverse.reactors;
  * @param queueHighWaterMark the deepest the queue was seen: sampled by the reactor every 64 events, and equal to
  *        the capacity once a submission found the queue full
  * @param iterations iterations of the reactor loop (events, pollers, timers) since start
- * @param pollers every-iteration pollers registered now (periodic ones are counted in {@code timers})
- * @param timers timers and periodic pollers armed now
+ * @param pollers pollers registered now, both kinds
+ * @param timers timers armed now (published at the end of each iteration)
  */
 public record ReactorStats(
         int id,

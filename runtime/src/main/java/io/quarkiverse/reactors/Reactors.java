@@ -65,4 +65,10 @@ public interface Reactors {
      * {@link #broadcast(Runnable)}.
      */
     <T> Uni<T> mapReduce(Supplier<T> map, BinaryOperator<T> reduce);
+
+    /**
+     * @return the pollers named {@code name} on every reactor, in reactor-id order: for a {@code @Poller}
+     *         method, one per reactor it runs on (its default name is {@code Class#method})
+     */
+    List<PollerHandle> pollers(String name);
 }

@@ -144,6 +144,7 @@ final class PollerImpl extends WheelEntry implements PollerHandle {
     @Override
     int expire(long now) {
         if (cancelled) {
+            reactor.unschedule(this);
             return 0;
         }
         reactor.schedule(this, Math.max(deadline + period, now));

@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.FastThreadLocal;
+import io.quarkiverse.reactors.PollerHandle;
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.Reactors;
 import io.smallrye.mutiny.Uni;
@@ -185,6 +186,20 @@ public final class ReactorGroup implements Reactors {
             }
             return folded;
         });
+    }
+
+    @Override
+    public List<PollerHandle> pollers(String name) {
+        Objects.requireNonNull(name, "name");
+        List<PollerHandle> found = new ArrayList<>();
+        for (ReactorImpl reactor : reactors) {
+            for (PollerHandle poller : reactor.pollers()) {
+                if (poller.name().equals(name)) {
+                    found.add(poller);
+                }
+            }
+        }
+        return found;
     }
 
     /**

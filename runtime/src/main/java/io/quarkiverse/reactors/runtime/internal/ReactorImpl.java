@@ -4,12 +4,14 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.IntSupplier;
@@ -55,6 +57,7 @@ public final class ReactorImpl implements Reactor {
     private static final VarHandle FAILED;
     private static final VarHandle HIGH_WATER_MARK;
     private static final VarHandle ITERATIONS;
+    private static final VarHandle TIMERS;
 
     static {
         try {
@@ -64,6 +67,7 @@ public final class ReactorImpl implements Reactor {
             FAILED = lookup.findVarHandle(ReactorImpl.class, "failed", long.class);
             HIGH_WATER_MARK = lookup.findVarHandle(ReactorImpl.class, "highWaterMark", int.class);
             ITERATIONS = lookup.findVarHandle(ReactorImpl.class, "iterations", long.class);
+            TIMERS = lookup.findVarHandle(ReactorImpl.class, "timers", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -81,6 +85,8 @@ public final class ReactorImpl implements Reactor {
 
     // Owned by the reactor thread.
     private final ArrayList<PollerImpl> pollers = new ArrayList<>();
+    /** Every registered poller, both kinds: written by the reactor, read by {@link #pollers()} from any thread. */
+    private final CopyOnWriteArrayList<PollerHandle> registry = new CopyOnWriteArrayList<>();
     private final ArrayList<TimerImpl> everyIterationTimers = new ArrayList<>();
     private final TimerWheel wheel;
     private boolean inIteration;
@@ -90,6 +96,10 @@ public final class ReactorImpl implements Reactor {
     private ScheduledFuture<?> wake;
     private long wakeAt = Long.MAX_VALUE;
     private long iterations;
+    /** Timers armed, published after each iteration for stats(). */
+    private int timers;
+    /** Periodic pollers on the wheel, which stats() does not count as timers. */
+    private int periodicPollers;
 
     /** Set once shutdown began: new submissions are refused, queued ones still run. */
     private volatile boolean stopped;
@@ -218,10 +228,12 @@ public final class ReactorImpl implements Reactor {
             if (poller.cancelled()) {
                 return;
             }
+            registry.add(poller);
             if (poller.period() == 0) {
                 pollers.add(poller);
                 activePollers++;
             } else {
+                periodicPollers++;
                 schedule(poller, now + poller.period());
             }
         });
@@ -298,6 +310,9 @@ public final class ReactorImpl implements Reactor {
     /** On this reactor: a periodic poller was cancelled; unlink it now rather than at its next tick. */
     void unschedule(PollerImpl poller) {
         wheel.cancel(poller);
+        if (registry.remove(poller)) {
+            periodicPollers--;
+        }
     }
 
     /** Durations beyond about 146 years are capped, so that deadlines never overflow. */
@@ -439,6 +454,7 @@ public final class ReactorImpl implements Reactor {
             context.endDispatch(previous);
         }
         ITERATIONS.setOpaque(this, iterations + 1);
+        TIMERS.setOpaque(this, wheel.size() + everyIterationTimers.size() - periodicPollers);
         if (work > 0 || !queue.isEmpty()) {
             idleIterations = 0;
             parkNanos = settings.backoffMinParkNanos();
@@ -542,6 +558,7 @@ public final class ReactorImpl implements Reactor {
         }
         if (sawCancelled) {
             list.removeIf(PollerImpl::cancelled);
+            registry.removeIf(PollerHandle::cancelled);
         }
         activePollers = active;
         return work;
@@ -662,14 +679,13 @@ public final class ReactorImpl implements Reactor {
                 p.cancel();
             }
         });
+        registry.clear();
+        periodicPollers = 0;
     }
 
-    int pollerCount() {
-        return pollers.size();
-    }
-
-    int timerCount() {
-        return wheel.size() + everyIterationTimers.size();
+    @Override
+    public List<PollerHandle> pollers() {
+        return List.copyOf(registry);
     }
 
     boolean isIdle() {
@@ -718,8 +734,8 @@ public final class ReactorImpl implements Reactor {
                 (int) Math.max(0, produced - consumed),
                 (int) HIGH_WATER_MARK.getOpaque(this),
                 (long) ITERATIONS.getOpaque(this),
-                pollers.size(),
-                wheel.size() + everyIterationTimers.size());
+                registry.size(),
+                (int) TIMERS.getOpaque(this));
     }
 
     @Override
