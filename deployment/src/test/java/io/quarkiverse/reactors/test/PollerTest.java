@@ -90,12 +90,18 @@ public class PollerTest {
         }, Duration.ZERO);
         awaitTrue(() -> runs.get() > 100);
 
+        // a sentinel poller proves that iterations (with their poller pass) keep happening
+        AtomicInteger sentinel = new AtomicInteger();
+        PollerHandle witness = reactor.poller("witness", () -> {
+            sentinel.incrementAndGet();
+            return 0;
+        }, Duration.ZERO);
+
         poller.pause();
         assertTrue(poller.paused());
         int atPause = onReactor(reactor, runs::get);
-        for (int i = 0; i < 20; i++) {
-            onReactor(reactor, () -> null); // more iterations
-        }
+        int sentinelAtPause = sentinel.get();
+        awaitTrue(() -> sentinel.get() > sentinelAtPause + 20);
         assertEquals(atPause, runs.get(), "a paused poller is not called");
         assertTrue(poller.stats().paused());
 
@@ -107,11 +113,11 @@ public class PollerTest {
         poller.cancel(); // harmless
         assertTrue(poller.cancelled());
         int atCancel = onReactor(reactor, runs::get);
-        for (int i = 0; i < 20; i++) {
-            onReactor(reactor, () -> null);
-        }
+        int sentinelAtCancel = sentinel.get();
+        awaitTrue(() -> sentinel.get() > sentinelAtCancel + 20);
         assertEquals(atCancel, runs.get(), "a cancelled poller is not called");
-        assertFalse(reactor.pollers().contains(poller), "and it is unregistered: " + reactor.pollers());
+        awaitTrue(() -> !reactor.pollers().contains(poller)); // and it is unregistered
+        witness.cancel();
     }
 
     @Test
