@@ -115,6 +115,17 @@ public interface Reactor {
     TimerHandle periodic(Duration period, Runnable task);
 
     /**
+     * Delivers {@code event} on this reactor to every {@link OnEvent} method whose event type is the event's
+     * class or a supertype of it. The delivery is an event: FIFO with the caller's other events, refused
+     * when the queue is full.
+     *
+     * @throws IllegalArgumentException when no {@code @OnEvent} method accepts the event's type
+     * @throws ReactorOverloadedException when the queue is full
+     * @throws ReactorStoppedException when the application is shutting down
+     */
+    void fire(Object event);
+
+    /**
      * @return the pollers registered on this reactor now, both kinds, in registration order (a snapshot)
      */
     List<PollerHandle> pollers();

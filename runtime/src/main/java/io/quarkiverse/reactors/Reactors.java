@@ -67,6 +67,15 @@ public interface Reactors {
     <T> Uni<T> mapReduce(Supplier<T> map, BinaryOperator<T> reduce);
 
     /**
+     * Fires {@code event} on every reactor, in id order: see {@link Reactor#fire(Object)}. Every reactor is
+     * tried; if some refused it, the first refusal is thrown afterwards, with the others suppressed, and
+     * the reactors that accepted it still deliver it.
+     *
+     * @throws IllegalArgumentException when no {@code @OnEvent} method accepts the event's type (nothing is fired)
+     */
+    void fire(Object event);
+
+    /**
      * @return the pollers named {@code name} on every reactor, in reactor-id order: for a {@code @Poller}
      *         method, one per reactor it runs on (its default name is {@code Class#method})
      */

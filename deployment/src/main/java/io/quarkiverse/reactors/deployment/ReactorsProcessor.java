@@ -14,6 +14,7 @@ import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigBuilderBuildItem;
 import io.quarkus.deployment.builditem.ServiceStartBuildItem;
 import io.quarkus.deployment.builditem.ShutdownContextBuildItem;
+import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.vertx.core.deployment.CoreVertxBuildItem;
 
 /**
@@ -38,13 +39,16 @@ class ReactorsProcessor {
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
     ServiceStartBuildItem startReactors(ReactorsRecorder recorder, CoreVertxBuildItem vertx,
-            ShutdownContextBuildItem shutdown, BuildProducer<SyntheticBeanBuildItem> beans) {
+            ShutdownContextBuildItem shutdown, BuildProducer<SyntheticBeanBuildItem> beans,
+            BuildProducer<ReactorsBuildItem> started) {
+        RuntimeValue<Reactors> reactors = recorder.start(vertx.getVertx(), shutdown);
         beans.produce(SyntheticBeanBuildItem.configure(Reactors.class)
                 .scope(Singleton.class)
                 .unremovable()
                 .setRuntimeInit()
-                .runtimeValue(recorder.start(vertx.getVertx(), shutdown))
+                .runtimeValue(reactors)
                 .done());
+        started.produce(new ReactorsBuildItem(reactors));
         // Consumed by the step that fires StartupEvent: reactors are usable in its observers.
         return new ServiceStartBuildItem(FEATURE);
     }

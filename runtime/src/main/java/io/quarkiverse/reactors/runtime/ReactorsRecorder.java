@@ -5,8 +5,13 @@ import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.reactors.Reactors;
+import io.quarkiverse.reactors.runtime.internal.EventInvoker;
+import io.quarkiverse.reactors.runtime.internal.PollerInvoker;
 import io.quarkiverse.reactors.runtime.internal.ReactorGroup;
 import io.quarkiverse.reactors.runtime.internal.ReactorSettings;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
+import io.quarkus.arc.InjectableBean;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.ShutdownContext;
 import io.quarkus.runtime.annotations.Recorder;
@@ -57,6 +62,26 @@ public class ReactorsRecorder {
                 group.describeThreads(), group.reactor(0).stats().queueCapacity(),
                 cfg.idleStrategy().name().toLowerCase());
         return new RuntimeValue<>(group);
+    }
+
+    /** Registers one {@code @Poller} method; its invoker was generated at build time. */
+    public void registerPoller(RuntimeValue<Reactors> reactors, RuntimeValue<PollerInvoker> invoker, String beanId,
+            String description, String name, String every, String cores) {
+        ((ReactorGroup) reactors.getValue()).registerPoller(description, name, every, cores, invoker.getValue(),
+                beanInstance(beanId));
+    }
+
+    /** Registers one {@code @OnEvent} method; its invoker was generated at build time. */
+    public void registerSubscriber(RuntimeValue<Reactors> reactors, RuntimeValue<EventInvoker> invoker, String beanId,
+            String description) {
+        ((ReactorGroup) reactors.getValue()).registerSubscriber(description, invoker.getValue(), beanInstance(beanId));
+    }
+
+    /** The bean instance, resolved once: a client proxy for normal-scoped beans (so @PerCore resolves per reactor). */
+    private static Object beanInstance(String beanId) {
+        ArcContainer container = Arc.container();
+        InjectableBean<?> bean = container.bean(beanId);
+        return container.instance(bean).get();
     }
 
     private static boolean positive(java.time.Duration duration) {

@@ -3,10 +3,15 @@ package io.quarkiverse.reactors.runtime.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.BitSet;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BinaryOperator;
 import java.util.function.Supplier;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import io.netty.channel.EventLoop;
@@ -34,10 +39,12 @@ public final class ReactorGroup implements Reactors {
 
     private final ReactorImpl[] reactors;
     private final List<Reactor> all;
+    private final EventDispatcher dispatcher;
 
-    private ReactorGroup(ReactorImpl[] reactors) {
+    private ReactorGroup(ReactorImpl[] reactors, EventDispatcher dispatcher) {
         this.reactors = reactors;
         this.all = List.of(reactors);
+        this.dispatcher = dispatcher;
     }
 
     /**
@@ -64,10 +71,11 @@ public final class ReactorGroup implements Reactors {
                     loops.size(), count, count, loops.size() - 1);
         }
         ClassLoader tccl = Thread.currentThread().getContextClassLoader();
+        EventDispatcher dispatcher = new EventDispatcher();
         ReactorImpl[] reactors = new ReactorImpl[count];
         for (int i = 0; i < count; i++) {
             ContextInternal context = vx.createEventLoopContext(loops.get(i), null, tccl);
-            reactors[i] = new ReactorImpl(i, context, settings);
+            reactors[i] = new ReactorImpl(i, context, settings, dispatcher);
         }
         for (ReactorImpl reactor : reactors) {
             // Starts the loop's thread if it was not running yet; waiting here is fine: this is the
@@ -80,7 +88,7 @@ public final class ReactorGroup implements Reactors {
         for (ReactorImpl reactor : reactors) {
             reactor.wakeUp(); // first iteration: a spinning reactor starts spinning now
         }
-        return new ReactorGroup(reactors);
+        return new ReactorGroup(reactors, dispatcher);
     }
 
     /** @return the reactor of the calling thread, or null when it is not a reactor thread */
@@ -189,6 +197,61 @@ public final class ReactorGroup implements Reactors {
     }
 
     @Override
+    public void fire(Object event) {
+        EventSubscriber[] subscribers = dispatcher.subscribersOf(event);
+        RuntimeException refused = null;
+        for (ReactorImpl reactor : reactors) {
+            try {
+                reactor.fire(subscribers, event);
+            } catch (RuntimeException e) {
+                if (refused == null) {
+                    refused = e;
+                } else {
+                    refused.addSuppressed(e);
+                }
+            }
+        }
+        if (refused != null) {
+            throw refused;
+        }
+    }
+
+    /**
+     * Registers a {@code @Poller} method on the reactors its {@code cores} select, at startup.
+     *
+     * @throws IllegalArgumentException naming the method when {@code every} or {@code cores} is invalid
+     */
+    public void registerPoller(String description, String name, String every, String cores, PollerInvoker invoker,
+            Object bean) {
+        long period;
+        BitSet selected;
+        try {
+            period = SubscriberSpecs.parseEvery(SubscriberSpecs.resolve(every, ReactorGroup::configValue));
+            selected = SubscriberSpecs.parseCores(SubscriberSpecs.resolve(cores, ReactorGroup::configValue),
+                    reactors.length);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("@Poller " + description + ": " + e.getMessage(), e);
+        }
+        if (period == SubscriberSpecs.DISABLED) {
+            LOG.debugf("@Poller %s is disabled (every = \"%s\")", description, every);
+            return;
+        }
+        for (int id = selected.nextSetBit(0); id >= 0; id = selected.nextSetBit(id + 1)) {
+            ReactorImpl reactor = reactors[id];
+            reactor.poller(name, () -> invoker.poll(bean, reactor), Duration.ofNanos(period));
+        }
+    }
+
+    /** Adds an {@code @OnEvent} method to the subscribers, at startup. */
+    public void registerSubscriber(String description, EventInvoker invoker, Object bean) {
+        dispatcher.add(new EventSubscriber(invoker, bean, description));
+    }
+
+    private static Optional<String> configValue(String key) {
+        return ConfigProvider.getConfig().getOptionalValue(key, String.class);
+    }
+
+    @Override
     public List<PollerHandle> pollers(String name) {
         Objects.requireNonNull(name, "name");
         List<PollerHandle> found = new ArrayList<>();
@@ -211,9 +274,11 @@ public final class ReactorGroup implements Reactors {
     public void stop(Duration timeout) {
         for (ReactorImpl reactor : reactors) {
             reactor.stop();
-            reactor.runOnOwner(reactor::cancelPollersAndTimers);
         }
         if (onReactor()) {
+            for (ReactorImpl reactor : reactors) {
+                reactor.runOnOwner(reactor::shutdownOnLoop);
+            }
             return; // never block a reactor; the loops drain on their own
         }
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -230,6 +295,24 @@ public final class ReactorGroup implements Reactors {
                 LOG.warnf("Reactor %d still has %d queued events after %s; they will run while Vert.x closes",
                         reactor.id(), reactor.stats().queueDepth(), timeout);
             }
+        }
+        // Pollers and timers stop, and @PerCore instances are destroyed, each on its own reactor.
+        CountDownLatch done = new CountDownLatch(reactors.length);
+        for (ReactorImpl reactor : reactors) {
+            reactor.runOnOwner(() -> {
+                try {
+                    reactor.shutdownOnLoop();
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        try {
+            if (!done.await(Math.max(TimeUnit.SECONDS.toNanos(1), deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                LOG.warnf("Reactors did not finish cancelling pollers and destroying @PerCore beans within %s", timeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -82,6 +82,8 @@ public final class ReactorImpl implements Reactor {
     private final Runnable iterateTask = this::iterate;
     private final Runnable wakeTask = this::wake;
     private final FailureLog failureLog;
+    private final EventDispatcher dispatcher;
+    private final PerCoreInstances perCore = new PerCoreInstances();
 
     // Owned by the reactor thread.
     private final ArrayList<PollerImpl> pollers = new ArrayList<>();
@@ -120,8 +122,9 @@ public final class ReactorImpl implements Reactor {
     /** Events that could never run because the event loop had terminated; they count as failed. */
     private final AtomicLong abandoned = new AtomicLong();
 
-    ReactorImpl(int id, ContextInternal context, ReactorSettings settings) {
+    ReactorImpl(int id, ContextInternal context, ReactorSettings settings, EventDispatcher dispatcher) {
         this.id = id;
+        this.dispatcher = dispatcher;
         this.context = context;
         this.eventLoop = context.nettyEventLoop();
         this.queue = new MpscArrayQueue<>(settings.queueCapacity());
@@ -206,6 +209,21 @@ public final class ReactorImpl implements Reactor {
         CompletableFuture<T> future = new CompletableFuture<>();
         submitCall(task, CallCompletion.of(future));
         return future;
+    }
+
+    @Override
+    public void fire(Object event) {
+        enqueueOrThrow(new FireEvent(dispatcher.subscribersOf(event), event));
+    }
+
+    /** Queues already-resolved subscribers: {@code Reactors.fire} looks them up once for all reactors. */
+    void fire(EventSubscriber[] subscribers, Object event) {
+        enqueueOrThrow(new FireEvent(subscribers, event));
+    }
+
+    /** @return this reactor's {@code @PerCore} instances; only for its own thread */
+    PerCoreInstances perCore() {
+        return perCore;
     }
 
     // ---------------------------------------------------------------- pollers and timers (any thread)
@@ -662,8 +680,14 @@ public final class ReactorImpl implements Reactor {
         return stopped;
     }
 
+    /** On this reactor, at shutdown: cancels pollers and timers, then destroys the {@code @PerCore} instances. */
+    void shutdownOnLoop() {
+        cancelPollersAndTimers();
+        perCore.destroyAll();
+    }
+
     /** On this reactor, at shutdown: cancels every poller and timer. */
-    void cancelPollersAndTimers() {
+    private void cancelPollersAndTimers() {
         for (PollerImpl poller : pollers) {
             poller.cancel();
         }

@@ -1,0 +1,27 @@
+package io.quarkiverse.reactors.deployment;
+
+import java.util.concurrent.CompletionStage;
+
+import org.jboss.jandex.DotName;
+
+import io.quarkiverse.reactors.OnEvent;
+import io.quarkiverse.reactors.PerCore;
+import io.quarkiverse.reactors.Poller;
+import io.quarkiverse.reactors.Reactor;
+import io.smallrye.mutiny.Uni;
+
+/** The names the build steps look for, in one place. */
+final class ReactorsDotNames {
+
+    static final DotName POLLER = DotName.createSimple(Poller.class);
+    static final DotName ON_EVENT = DotName.createSimple(OnEvent.class);
+    static final DotName PER_CORE = DotName.createSimple(PerCore.class);
+    static final DotName REACTOR = DotName.createSimple(Reactor.class);
+    static final DotName UNI = DotName.createSimple(Uni.class);
+    static final DotName COMPLETION_STAGE = DotName.createSimple(CompletionStage.class);
+    static final DotName BLOCKING = DotName.createSimple("io.smallrye.common.annotation.Blocking");
+    static final DotName RUN_ON_VIRTUAL_THREAD = DotName.createSimple("io.smallrye.common.annotation.RunOnVirtualThread");
+
+    private ReactorsDotNames() {
+    }
+}
