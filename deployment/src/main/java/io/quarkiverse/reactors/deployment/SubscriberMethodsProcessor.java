@@ -143,7 +143,8 @@ class SubscriberMethodsProcessor {
     /** Reports every problem of every subscriber method in one build failure, each naming Class#method. */
     @BuildStep
     void validate(List<SubscriberMethodBuildItem> methods, BeanArchiveIndexBuildItem index,
-            ValidationPhaseBuildItem validationPhase, BuildProducer<ValidationErrorBuildItem> errors) {
+            ValidationPhaseBuildItem validationPhase, BuildProducer<ValidationErrorBuildItem> errors,
+            BuildProducer<ValidSubscriberMethodBuildItem> valid) {
         List<Throwable> problems = new ArrayList<>();
         Set<MethodInfo> onBeans = methods.stream().map(SubscriberMethodBuildItem::method).collect(Collectors.toSet());
         for (DotName annotation : List.of(ReactorsDotNames.POLLER, ReactorsDotNames.ON_EVENT)) {
@@ -159,6 +160,7 @@ class SubscriberMethodsProcessor {
         }
         Map<String, String> pollerNames = new HashMap<>();
         for (SubscriberMethodBuildItem item : methods) {
+            int before = problems.size();
             String what = item.kind() == SubscriberMethodBuildItem.Kind.POLLER ? "@Poller" : "@OnEvent";
             MethodInfo method = item.method();
             BeanInfo bean = item.bean();
@@ -178,6 +180,9 @@ class SubscriberMethodsProcessor {
                 validatePoller(item, problems, pollerNames);
             } else {
                 validateOnEvent(item, problems);
+            }
+            if (problems.size() == before) {
+                valid.produce(new ValidSubscriberMethodBuildItem(item));
             }
         }
         if (!problems.isEmpty()) {
@@ -264,7 +269,7 @@ class SubscriberMethodsProcessor {
     @Record(ExecutionTime.RUNTIME_INIT)
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
     void register(ReactorsRecorder recorder, RecorderContext recorderContext, ReactorsBuildItem reactors,
-            List<SubscriberMethodBuildItem> methods, BuildProducer<GeneratedClassBuildItem> generatedClasses,
+            List<ValidSubscriberMethodBuildItem> methods, BuildProducer<GeneratedClassBuildItem> generatedClasses,
             BuildProducer<GeneratedResourceBuildItem> generatedResources, BuildProducer<ServiceStartBuildItem> started) {
         // Consumed by the step that fires StartupEvent: subscribers are registered before its observers run.
         started.produce(new ServiceStartBuildItem("reactors-subscribers"));
@@ -273,7 +278,8 @@ class SubscriberMethodsProcessor {
         }
         ClassOutput output = new GeneratedClassGizmo2Adaptor(generatedClasses, generatedResources, true);
         Gizmo gizmo = Gizmo.create(output).withDebugInfo(false).withParameters(false);
-        List<SubscriberMethodBuildItem> sorted = new ArrayList<>(methods);
+        List<SubscriberMethodBuildItem> sorted = new ArrayList<>();
+        methods.forEach(m -> sorted.add(m.method()));
         sorted.sort(Comparator.comparing((SubscriberMethodBuildItem m) -> m.kind())
                 .thenComparing(SubscriberMethodBuildItem::description)
                 .thenComparing(m -> m.method().descriptor().toString()));

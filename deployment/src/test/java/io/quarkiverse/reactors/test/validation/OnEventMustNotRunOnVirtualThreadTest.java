@@ -1,0 +1,31 @@
+package io.quarkiverse.reactors.test.validation;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.reactors.OnEvent;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.quarkus.test.QuarkusExtensionTest;
+
+/** @RunOnVirtualThread on an @OnEvent method is reported. */
+public class OnEventMustNotRunOnVirtualThreadTest {
+
+    @RegisterExtension
+    static final QuarkusExtensionTest TEST = new QuarkusExtensionTest()
+            .withApplicationRoot(jar -> jar.addClasses(Bad.class, Problems.class))
+            .assertException(failure -> Problems.assertReported(failure, "Bad#on()", "must not be @Blocking or @RunOnVirtualThread"));
+
+    public static class Bad {
+        @OnEvent
+        @RunOnVirtualThread
+        void on(String event) {
+        }
+    }
+
+    @Test
+    void buildFails() {
+        fail("the build must fail");
+    }
+}

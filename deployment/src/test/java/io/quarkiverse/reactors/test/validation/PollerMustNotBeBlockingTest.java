@@ -1,0 +1,31 @@
+package io.quarkiverse.reactors.test.validation;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.reactors.Poller;
+import io.smallrye.common.annotation.Blocking;
+import io.quarkus.test.QuarkusExtensionTest;
+
+/** @Blocking on a @Poller is reported: reactors never block. */
+public class PollerMustNotBeBlockingTest {
+
+    @RegisterExtension
+    static final QuarkusExtensionTest TEST = new QuarkusExtensionTest()
+            .withApplicationRoot(jar -> jar.addClasses(Bad.class, Problems.class))
+            .assertException(failure -> Problems.assertReported(failure, "Bad#poll()", "must not be @Blocking or @RunOnVirtualThread", "worker pool"));
+
+    public static class Bad {
+        @Poller
+        @Blocking
+        void poll() {
+        }
+    }
+
+    @Test
+    void buildFails() {
+        fail("the build must fail");
+    }
+}
