@@ -1,0 +1,10 @@
+package io.quarkiverse.reactors.test.devmode;
+
+import io.quarkiverse.reactors.Poller;
+
+public class DevPoller {
+
+    @Poller(every = "10ms", cores = "main")
+    void tick() {
+    }
+}
