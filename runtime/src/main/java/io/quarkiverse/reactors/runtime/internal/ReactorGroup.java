@@ -236,6 +236,11 @@ public final class ReactorGroup implements Reactors {
             LOG.debugf("@Poller %s is disabled (every = \"%s\")", description, every);
             return;
         }
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("@Poller %s registered as '%s' on reactors %s, every %s", description, name,
+                    selected.stream().boxed().toList(),
+                    period == 0 ? "iteration" : Duration.ofNanos(period));
+        }
         for (int id = selected.nextSetBit(0); id >= 0; id = selected.nextSetBit(id + 1)) {
             ReactorImpl reactor = reactors[id];
             reactor.poller(name, () -> invoker.poll(bean, reactor), Duration.ofNanos(period));

@@ -1,4 +1,4 @@
-package io.quarkiverse.reactors.test.devmode;
+package io.quarkiverse.reactors.devmode;
 
 import io.quarkiverse.reactors.Poller;
 
