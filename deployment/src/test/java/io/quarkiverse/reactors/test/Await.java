@@ -10,14 +10,14 @@ import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.ReactorStats;
 
 /** Waits, from the test thread, for results produced on reactors. */
-final class Await {
+public final class Await {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private Await() {
     }
 
-    static <T> T result(CompletionStage<T> stage) {
+    public static <T> T result(CompletionStage<T> stage) {
         try {
             return stage.toCompletableFuture().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -30,7 +30,7 @@ final class Await {
         }
     }
 
-    static Throwable failure(CompletionStage<?> stage) {
+    public static Throwable failure(CompletionStage<?> stage) {
         try {
             Object value = stage.toCompletableFuture().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             throw new AssertionError("expected a failure, got " + value);
@@ -44,8 +44,33 @@ final class Await {
         }
     }
 
+    /** Waits until {@code condition} holds. */
+    public static void until(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + TIMEOUT);
+            }
+            sleep(1);
+        }
+    }
+
+    /** Runs {@code value} on the reactor, after everything this thread sent there before, and returns it. */
+    public static <T> T onReactor(Reactor reactor, java.util.function.Supplier<T> value) {
+        return result(reactor.callAsync(value));
+    }
+
+    public static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** Waits until the reactor's queue is empty and its counters account for every accepted event. */
-    static ReactorStats quiet(Reactor reactor) {
+    public static ReactorStats quiet(Reactor reactor) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         ReactorStats stats = reactor.stats();
         while ((stats.queueDepth() > 0 || stats.accepted() != stats.executed() + stats.failed())

@@ -43,11 +43,6 @@ public class PollerTest {
     @Inject
     Reactors reactors;
 
-    /** Reads {@code value} on the reactor, after everything this thread sent before. */
-    private static <T> T onReactor(Reactor reactor, java.util.function.Supplier<T> value) {
-        return Await.result(reactor.callAsync(value));
-    }
-
     @Test
     void everyIterationPollerRunsOnTheReactorFromAForeignRegistration() {
         Reactor reactor = reactors.reactor(1);
@@ -59,10 +54,10 @@ public class PollerTest {
             return 0;
         }, Duration.ZERO);
         assertEquals("counter", poller.name());
-        awaitTrue(() -> reactors.pollers("counter").equals(java.util.List.of(poller)));
+        Await.until(() -> reactors.pollers("counter").equals(java.util.List.of(poller)));
         assertEquals(1, poller.reactor());
-        awaitTrue(() -> runs.get() > 3);
-        assertSame(onReactor(reactor, Thread::currentThread), ranOn.get());
+        Await.until(() -> runs.get() > 3);
+        assertSame(Await.onReactor(reactor, Thread::currentThread), ranOn.get());
         PollerStats stats = poller.stats();
         assertTrue(stats.runs() >= 3 && stats.busyRuns() == 0 && stats.periodNanos() == 0, stats.toString());
         poller.cancel();
@@ -75,8 +70,8 @@ public class PollerTest {
         PollerHandle poller = reactor.poller("drainer", () -> budget.getAndUpdate(b -> b > 0 ? b - 1 : 0) > 0 ? 1 : 0,
                 Duration.ZERO);
         // with park, nothing else wakes the reactor: only "busy" keeps it iterating through 10 000 calls
-        awaitTrue(() -> budget.get() == 0);
-        awaitTrue(() -> poller.stats().busyRuns() == 10_000);
+        Await.until(() -> budget.get() == 0);
+        Await.until(() -> poller.stats().busyRuns() == 10_000);
         poller.cancel();
     }
 
@@ -88,7 +83,7 @@ public class PollerTest {
             runs.incrementAndGet();
             return 1; // busy: the reactor iterates continuously while it is active
         }, Duration.ZERO);
-        awaitTrue(() -> runs.get() > 100);
+        Await.until(() -> runs.get() > 100);
 
         // a sentinel poller proves that iterations (with their poller pass) keep happening
         AtomicInteger sentinel = new AtomicInteger();
@@ -99,24 +94,24 @@ public class PollerTest {
 
         poller.pause();
         assertTrue(poller.paused());
-        int atPause = onReactor(reactor, runs::get);
+        int atPause = Await.onReactor(reactor, runs::get);
         int sentinelAtPause = sentinel.get();
-        awaitTrue(() -> sentinel.get() > sentinelAtPause + 20);
+        Await.until(() -> sentinel.get() > sentinelAtPause + 20);
         assertEquals(atPause, runs.get(), "a paused poller is not called");
         assertTrue(poller.stats().paused());
 
         poller.resume();
         assertFalse(poller.paused());
-        awaitTrue(() -> runs.get() > atPause + 100);
+        Await.until(() -> runs.get() > atPause + 100);
 
         poller.cancel();
         poller.cancel(); // harmless
         assertTrue(poller.cancelled());
-        int atCancel = onReactor(reactor, runs::get);
+        int atCancel = Await.onReactor(reactor, runs::get);
         int sentinelAtCancel = sentinel.get();
-        awaitTrue(() -> sentinel.get() > sentinelAtCancel + 20);
+        Await.until(() -> sentinel.get() > sentinelAtCancel + 20);
         assertEquals(atCancel, runs.get(), "a cancelled poller is not called");
-        awaitTrue(() -> !reactor.pollers().contains(poller)); // and it is unregistered
+        Await.until(() -> !reactor.pollers().contains(poller)); // and it is unregistered
         witness.cancel();
     }
 
@@ -146,9 +141,9 @@ public class PollerTest {
             calls.incrementAndGet();
             throw new IllegalStateException("poller failure");
         }, Duration.ofMillis(1));
-        awaitTrue(() -> calls.get() >= 5);
-        awaitTrue(() -> poller.stats().failures() >= 5);
-        assertEquals("still alive", onReactor(reactor, () -> "still alive"));
+        Await.until(() -> calls.get() >= 5);
+        Await.until(() -> poller.stats().failures() >= 5);
+        assertEquals("still alive", Await.onReactor(reactor, () -> "still alive"));
         poller.cancel();
     }
 
@@ -174,21 +169,6 @@ public class PollerTest {
                 return 0;
             }, Duration.ZERO);
         });
-        assertSame(onReactor(reactor, Thread::currentThread), Await.result(ranOn));
-    }
-
-    static void awaitTrue(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Await.TIMEOUT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + Await.TIMEOUT);
-            }
-            try {
-                Thread.sleep(1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        assertSame(Await.onReactor(reactor, Thread::currentThread), Await.result(ranOn));
     }
 }

@@ -1,6 +1,5 @@
 package io.quarkiverse.reactors.test;
 
-import static io.quarkiverse.reactors.test.PollerTest.awaitTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -26,20 +25,16 @@ public class TimerTest {
 
     @RegisterExtension
     static final QuarkusExtensionTest TEST = new QuarkusExtensionTest()
-            .withApplicationRoot(jar -> jar.addClasses(Await.class, PollerTest.class))
+            .withApplicationRoot(jar -> jar.addClass(Await.class))
             .overrideRuntimeConfigKey("quarkus.reactors.count", "2");
 
     @Inject
     Reactors reactors;
 
-    private static <T> T onReactor(Reactor reactor, java.util.function.Supplier<T> value) {
-        return Await.result(reactor.callAsync(value));
-    }
-
     /** Lets the reactor run several iterations, so that a change made before is in effect. */
     private static void iterate(Reactor reactor) {
         for (int i = 0; i < 20; i++) {
-            onReactor(reactor, () -> null);
+            Await.onReactor(reactor, () -> null);
         }
     }
 
@@ -53,11 +48,11 @@ public class TimerTest {
             count.incrementAndGet();
             fired.complete(Thread.currentThread());
         });
-        assertSame(onReactor(reactor, Thread::currentThread), Await.result(fired));
+        assertSame(Await.onReactor(reactor, Thread::currentThread), Await.result(fired));
         assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(50), "not before its delay");
         iterate(reactor);
         assertEquals(1, count.get());
-        awaitTrue(() -> reactor.stats().timers() == 0); // a fired one-shot timer is no longer armed
+        Await.until(() -> reactor.stats().timers() == 0); // a fired one-shot timer is no longer armed
     }
 
     @Test
@@ -75,31 +70,31 @@ public class TimerTest {
         AtomicInteger count = new AtomicInteger();
         TimerHandle timer = reactor.periodic(Duration.ofMillis(5), count::incrementAndGet);
         assertEquals(1, timer.reactor());
-        awaitTrue(() -> count.get() >= 5);
+        Await.until(() -> count.get() >= 5);
 
         timer.update(Duration.ofMillis(-1)); // disabled
         iterate(reactor);
-        int disabledAt = onReactor(reactor, count::get);
-        sleep(50);
+        int disabledAt = Await.onReactor(reactor, count::get);
+        Await.sleep(50);
         iterate(reactor);
         assertEquals(disabledAt, count.get(), "a disabled timer does not fire");
 
         timer.update(Duration.ZERO); // every iteration
-        awaitTrue(() -> count.get() > disabledAt + 1000);
+        Await.until(() -> count.get() > disabledAt + 1000);
 
         timer.update(Duration.ofMillis(2)); // periodic again
         iterate(reactor);
-        int periodicAt = onReactor(reactor, count::get);
-        awaitTrue(() -> count.get() >= periodicAt + 3);
+        int periodicAt = Await.onReactor(reactor, count::get);
+        Await.until(() -> count.get() >= periodicAt + 3);
 
         timer.cancel();
         timer.cancel(); // harmless
         iterate(reactor);
-        int cancelledAt = onReactor(reactor, count::get);
-        sleep(30);
+        int cancelledAt = Await.onReactor(reactor, count::get);
+        Await.sleep(30);
         iterate(reactor);
         assertEquals(cancelledAt, count.get(), "a cancelled timer does not fire");
-        awaitTrue(() -> reactor.stats().timers() == 0);
+        Await.until(() -> reactor.stats().timers() == 0);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> timer.update(Duration.ofMillis(1)));
         assertTrue(e.getMessage().contains("cancelled"), e.getMessage());
     }
@@ -109,9 +104,9 @@ public class TimerTest {
         Reactor reactor = reactors.reactor(0);
         AtomicInteger count = new AtomicInteger();
         TimerHandle timer = reactor.timer(Duration.ofMillis(1), count::incrementAndGet);
-        awaitTrue(() -> count.get() == 1);
+        Await.until(() -> count.get() == 1);
         timer.update(Duration.ofMillis(1));
-        awaitTrue(() -> count.get() == 2);
+        Await.until(() -> count.get() == 2);
         timer.cancel();
     }
 
@@ -142,7 +137,7 @@ public class TimerTest {
             count.incrementAndGet();
             throw new IllegalStateException("timer failure");
         });
-        awaitTrue(() -> count.get() >= 5);
+        Await.until(() -> count.get() >= 5);
         timer.cancel();
     }
 
@@ -165,7 +160,7 @@ public class TimerTest {
         for (int b = 0; b < timers.length; b++) {
             int batch = b;
             // created on the reactor, in batches, so no single event runs long
-            timers[b] = onReactor(reactor, () -> {
+            timers[b] = Await.onReactor(reactor, () -> {
                 TimerHandle[] made = new TimerHandle[perBatch];
                 for (int i = 0; i < perBatch; i++) {
                     made[i] = reactor.timer(Duration.ofMinutes(10 + (batch * perBatch + i) % 50), fired::incrementAndGet);
@@ -173,24 +168,16 @@ public class TimerTest {
                 return made;
             });
         }
-        awaitTrue(() -> reactor.stats().timers() == 1_000_000); // published at the end of each iteration
+        Await.until(() -> reactor.stats().timers() == 1_000_000); // published at the end of each iteration
         for (TimerHandle[] batch : timers) {
-            onReactor(reactor, () -> {
+            Await.onReactor(reactor, () -> {
                 for (TimerHandle timer : batch) {
                     timer.cancel();
                 }
                 return null;
             });
         }
-        awaitTrue(() -> reactor.stats().timers() == 0);
+        Await.until(() -> reactor.stats().timers() == 0);
         assertEquals(0, fired.get());
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

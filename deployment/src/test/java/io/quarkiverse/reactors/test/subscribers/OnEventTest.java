@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.reactors.OnEvent;
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.Reactors;
+import io.quarkiverse.reactors.test.Await;
 import io.quarkus.test.QuarkusExtensionTest;
 import io.smallrye.mutiny.Uni;
 
@@ -31,7 +32,7 @@ public class OnEventTest {
 
     @RegisterExtension
     static final QuarkusExtensionTest TEST = new QuarkusExtensionTest()
-            .withApplicationRoot(jar -> jar.addClasses(Orders.class, Order.class, Priced.class, Cancel.class, Awaits.class))
+            .withApplicationRoot(jar -> jar.addClasses(Orders.class, Order.class, Priced.class, Cancel.class, Await.class))
             .overrideRuntimeConfigKey("quarkus.reactors.count", "2")
             .setLogRecordPredicate(r -> r.getLoggerName().startsWith("io.quarkiverse.reactors"))
             .assertLogRecords(records -> {
@@ -100,9 +101,9 @@ public class OnEventTest {
     void deliveredOnTheTargetReactorToEveryMatchingSubscriber() {
         orders.seen.clear();
         reactors.reactor(1).fire(new Order("a", 5));
-        Awaits.until(() -> orders.seen.size() == 2);
+        Await.until(() -> orders.seen.size() == 2);
         assertEquals(List.of("order a", "priced 5 on 1"), orders.seen, "declaration order, supertype matched");
-        String reactor1 = Awaits.result(reactors.reactor(1).callAsync(() -> Thread.currentThread().getName()));
+        String reactor1 = Await.result(reactors.reactor(1).callAsync(() -> Thread.currentThread().getName()));
         assertEquals(reactor1, orders.threads.get("order a"));
     }
 
@@ -110,7 +111,7 @@ public class OnEventTest {
     void firedToEveryReactor() {
         orders.seen.clear();
         reactors.fire(new Order("b", 7));
-        Awaits.until(() -> orders.seen.size() == 4);
+        Await.until(() -> orders.seen.size() == 4);
         assertTrue(orders.seen.containsAll(List.of("priced 7 on 0", "priced 7 on 1")), orders.seen.toString());
     }
 
@@ -119,9 +120,9 @@ public class OnEventTest {
         orders.seen.clear();
         long failedBefore = reactors.reactor(0).stats().failed();
         reactors.reactor(0).fire(new Cancel("c"));
-        Awaits.until(() -> orders.seen.contains("stage cancel c"));
-        Awaits.until(() -> orders.async.get() >= 1);
-        Awaits.until(() -> reactors.reactor(0).stats().failed() == failedBefore + 1);
+        Await.until(() -> orders.seen.contains("stage cancel c"));
+        Await.until(() -> orders.async.get() >= 1);
+        Await.until(() -> reactors.reactor(0).stats().failed() == failedBefore + 1);
     }
 
     @Test

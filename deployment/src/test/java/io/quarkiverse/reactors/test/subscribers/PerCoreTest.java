@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.reactors.PerCore;
 import io.quarkiverse.reactors.Reactors;
+import io.quarkiverse.reactors.test.Await;
 import io.quarkus.test.QuarkusExtensionTest;
 
 /** @PerCore: one instance per reactor, created there lazily, destroyed there at shutdown, unusable elsewhere. */
@@ -29,7 +30,7 @@ public class PerCoreTest {
 
     @RegisterExtension
     static final QuarkusExtensionTest TEST = new QuarkusExtensionTest()
-            .withApplicationRoot(jar -> jar.addClasses(Shard.class, Awaits.class))
+            .withApplicationRoot(jar -> jar.addClasses(Shard.class, Await.class))
             .overrideRuntimeConfigKey("quarkus.reactors.count", "2")
             .setAfterUndeployListener(PerCoreTest::preDestroyRanOnEachReactor);
 
@@ -71,13 +72,13 @@ public class PerCoreTest {
 
     @Test
     void oneInstancePerReactorCreatedOnIt() {
-        Shard on0 = Awaits.result(reactors.reactor(0).callAsync(() -> shard.self()));
-        Shard on1 = Awaits.result(reactors.reactor(1).callAsync(() -> shard.self()));
+        Shard on0 = Await.result(reactors.reactor(0).callAsync(() -> shard.self()));
+        Shard on1 = Await.result(reactors.reactor(1).callAsync(() -> shard.self()));
         assertNotSame(on0, on1);
-        assertSame(on0, Awaits.result(reactors.reactor(0).callAsync(() -> shard.self())), "same instance on the same reactor");
+        assertSame(on0, Await.result(reactors.reactor(0).callAsync(() -> shard.self())), "same instance on the same reactor");
         for (int id = 0; id < 2; id++) {
-            String thread = Awaits.result(reactors.reactor(id).callAsync(() -> Thread.currentThread().getName()));
-            assertEquals(thread, Awaits.result(reactors.reactor(id).callAsync(() -> shard.createdOn())));
+            String thread = Await.result(reactors.reactor(id).callAsync(() -> Thread.currentThread().getName()));
+            assertEquals(thread, Await.result(reactors.reactor(id).callAsync(() -> shard.createdOn())));
         }
     }
 
@@ -86,10 +87,10 @@ public class PerCoreTest {
         for (int i = 0; i < 100; i++) {
             reactors.reactor(i % 2).send(() -> shard.increment("k"));
         }
-        long total = reactors.mapReduce(() -> shard.get("k"), Long::sum).await().atMost(Awaits.TIMEOUT);
+        long total = reactors.mapReduce(() -> shard.get("k"), Long::sum).await().atMost(Await.TIMEOUT);
         assertEquals(100, total, "each reactor counted its own 50, unsynchronised");
-        long sum = Awaits.result(reactors.reactor(0).callAsync(() -> shard.increment("k")))
-                + Awaits.result(reactors.reactor(1).callAsync(() -> shard.increment("k")));
+        long sum = Await.result(reactors.reactor(0).callAsync(() -> shard.increment("k")))
+                + Await.result(reactors.reactor(1).callAsync(() -> shard.increment("k")));
         assertEquals(102, sum, "50 + 1 on each reactor");
     }
 

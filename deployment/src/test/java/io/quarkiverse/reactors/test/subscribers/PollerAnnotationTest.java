@@ -18,6 +18,7 @@ import io.quarkiverse.reactors.Poller;
 import io.quarkiverse.reactors.PollerHandle;
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.Reactors;
+import io.quarkiverse.reactors.test.Await;
 import io.quarkus.test.QuarkusExtensionTest;
 
 /** @Poller methods become pollers on the selected reactors, with every return and parameter form. */
@@ -25,7 +26,7 @@ public class PollerAnnotationTest {
 
     @RegisterExtension
     static final QuarkusExtensionTest TEST = new QuarkusExtensionTest()
-            .withApplicationRoot(jar -> jar.addClasses(Ingest.class, NoScope.class, Awaits.class))
+            .withApplicationRoot(jar -> jar.addClasses(Ingest.class, NoScope.class, Await.class))
             .overrideRuntimeConfigKey("quarkus.reactors.count", "3")
             .overrideRuntimeConfigKey("ingest.period", "5ms")
             .overrideRuntimeConfigKey("ingest.cores", "1-2");
@@ -96,7 +97,7 @@ public class PollerAnnotationTest {
     @Test
     void everyIterationPollerRunsOnAllReactors() {
         assertEquals(Set.of(0, 1, 2), coresOf("Ingest#pollRing"), "default name Class#method, default cores all");
-        Awaits.until(() -> ingest.everyIteration.get() > 30);
+        Await.until(() -> ingest.everyIteration.get() > 30);
         for (PollerHandle handle : reactors.pollers("Ingest#pollRing")) {
             assertEquals(0, handle.stats().periodNanos());
         }
@@ -106,14 +107,14 @@ public class PollerAnnotationTest {
     void periodicPollerOnMainOnly() {
         assertEquals(Set.of(0), coresOf("Ingest#report"));
         assertEquals(10_000_000L, reactors.pollers("Ingest#report").get(0).stats().periodNanos());
-        Awaits.until(() -> ingest.mainOnly.get() >= 3);
+        Await.until(() -> ingest.mainOnly.get() >= 3);
     }
 
     @Test
     void configExpressionsAndReactorParameter() {
         assertEquals(Set.of(1, 2), coresOf("configured"));
         assertEquals(5_000_000L, reactors.pollers("configured").get(0).stats().periodNanos());
-        Awaits.until(() -> ingest.reactorParam.size() == 2);
+        Await.until(() -> ingest.reactorParam.size() == 2);
         Set<String> expected = Set.of(1 + "@" + threadOf(reactors.reactor(1)), 2 + "@" + threadOf(reactors.reactor(2)));
         assertEquals(expected, ingest.reactorParam, "the Reactor parameter is the reactor the poller runs on");
     }
@@ -121,7 +122,7 @@ public class PollerAnnotationTest {
     @Test
     void isoDurationListOfCoresAndLongReturn() {
         assertEquals(Set.of(0, 2), coresOf("Ingest#drained"));
-        Awaits.until(() -> ingest.longs.get() >= 4);
+        Await.until(() -> ingest.longs.get() >= 4);
     }
 
     @Test
@@ -132,7 +133,7 @@ public class PollerAnnotationTest {
 
     @Test
     void aClassWithoutScopeBecomesASingletonBean() {
-        Awaits.until(() -> noScope.runs.get() >= 3);
+        Await.until(() -> noScope.runs.get() >= 3);
         assertEquals(Set.of(1), coresOf("NoScope#tick"));
     }
 
@@ -142,19 +143,19 @@ public class PollerAnnotationTest {
         tick.pause();
         try {
             int before = noScope.runs.get();
-            Awaits.sleep(50);
+            Await.sleep(50);
             int paused = noScope.runs.get();
             assertTrue(paused <= before + 1, "at most the run in progress: " + before + " -> " + paused);
-            Awaits.sleep(30);
+            Await.sleep(30);
             assertEquals(paused, noScope.runs.get());
         } finally {
             tick.resume();
         }
         int resumed = noScope.runs.get();
-        Awaits.until(() -> noScope.runs.get() > resumed + 3);
+        Await.until(() -> noScope.runs.get() > resumed + 3);
     }
 
     private static String threadOf(Reactor reactor) {
-        return Awaits.result(reactor.callAsync(() -> Thread.currentThread().getName()));
+        return Await.result(reactor.callAsync(() -> Thread.currentThread().getName()));
     }
 }
