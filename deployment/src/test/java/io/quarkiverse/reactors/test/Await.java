@@ -8,6 +8,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.ReactorStats;
+import io.quarkus.test.QuarkusExtensionTest;
 
 /** Waits, from the test thread, for results produced on reactors. */
 public final class Await {
@@ -42,6 +43,13 @@ public final class Await {
         } catch (TimeoutException e) {
             throw new AssertionError("no outcome within " + TIMEOUT, e);
         }
+    }
+
+    /** A test application with {@code count} reactors and this helper in it; add classes and config as needed. */
+    public static QuarkusExtensionTest app(int count, Class<?>... classes) {
+        return new QuarkusExtensionTest()
+                .withApplicationRoot(jar -> jar.addClass(Await.class).addClasses(classes))
+                .overrideRuntimeConfigKey("quarkus.reactors.count", String.valueOf(count));
     }
 
     /** Waits until {@code condition} holds. */

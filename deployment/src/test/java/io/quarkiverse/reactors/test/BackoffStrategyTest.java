@@ -19,9 +19,7 @@ import io.quarkus.test.QuarkusExtensionTest;
 public class BackoffStrategyTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = new QuarkusExtensionTest()
-            .withApplicationRoot(jar -> jar.addClasses(Await.class, IdleStrategyTest.class))
-            .overrideRuntimeConfigKey("quarkus.reactors.count", "2")
+    static final QuarkusExtensionTest TEST = Await.app(2, IdleStrategyTest.class)
             .overrideRuntimeConfigKey("quarkus.reactors.idle-strategy", "backoff")
             .overrideRuntimeConfigKey("quarkus.reactors.backoff.max-park", "1ms");
 

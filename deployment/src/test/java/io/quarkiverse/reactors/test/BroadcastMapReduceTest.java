@@ -21,9 +21,7 @@ import io.smallrye.mutiny.CompositeException;
 public class BroadcastMapReduceTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = new QuarkusExtensionTest()
-            .withApplicationRoot(jar -> jar.addClass(Await.class))
-            .overrideRuntimeConfigKey("quarkus.reactors.count", "3");
+    static final QuarkusExtensionTest TEST = Await.app(3);
 
     @Inject
     Reactors reactors;

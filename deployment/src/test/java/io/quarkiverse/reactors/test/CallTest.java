@@ -22,9 +22,7 @@ import io.vertx.core.impl.ContextInternal;
 public class CallTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = new QuarkusExtensionTest()
-            .withApplicationRoot(jar -> jar.addClass(Await.class))
-            .overrideRuntimeConfigKey("quarkus.reactors.count", "2");
+    static final QuarkusExtensionTest TEST = Await.app(2);
 
     @Inject
     Reactors reactors;

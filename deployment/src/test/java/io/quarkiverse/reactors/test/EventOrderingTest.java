@@ -23,9 +23,7 @@ public class EventOrderingTest {
     static final int PER_SENDER = 20_000;
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = new QuarkusExtensionTest()
-            .withApplicationRoot(jar -> jar.addClass(Await.class))
-            .overrideRuntimeConfigKey("quarkus.reactors.count", "2")
+    static final QuarkusExtensionTest TEST = Await.app(2)
             .overrideRuntimeConfigKey("quarkus.reactors.batch-size", "64")
             // room for all 80 000 events even if reactor 1 drains nothing until its own loop is done
             .overrideRuntimeConfigKey("quarkus.reactors.queue-capacity", "131072");

@@ -21,9 +21,7 @@ import io.quarkus.test.QuarkusExtensionTest;
 public class FailingEventTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = new QuarkusExtensionTest()
-            .withApplicationRoot(jar -> jar.addClass(Await.class))
-            .overrideRuntimeConfigKey("quarkus.reactors.count", "2")
+    static final QuarkusExtensionTest TEST = Await.app(2)
             .setLogRecordPredicate(r -> r.getLoggerName().startsWith("io.quarkiverse.reactors"))
             .assertLogRecords(records -> {
                 assertTrue(records.stream().anyMatch(r -> r.getLevel().intValue() >= Level.SEVERE.intValue()

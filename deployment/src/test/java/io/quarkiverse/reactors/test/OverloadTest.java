@@ -27,9 +27,7 @@ public class OverloadTest {
     static final int CAPACITY = 16;
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = new QuarkusExtensionTest()
-            .withApplicationRoot(jar -> jar.addClass(Await.class))
-            .overrideRuntimeConfigKey("quarkus.reactors.count", "2")
+    static final QuarkusExtensionTest TEST = Await.app(2)
             .overrideRuntimeConfigKey("quarkus.reactors.queue-capacity", String.valueOf(CAPACITY));
 
     @Inject

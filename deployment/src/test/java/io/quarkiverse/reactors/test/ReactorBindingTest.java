@@ -31,9 +31,7 @@ import io.vertx.core.impl.VertxInternal;
 public class ReactorBindingTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = new QuarkusExtensionTest()
-            .withApplicationRoot(jar -> jar.addClass(Await.class))
-            .overrideRuntimeConfigKey("quarkus.reactors.count", "3");
+    static final QuarkusExtensionTest TEST = Await.app(3);
 
     @Inject
     Reactors reactors;

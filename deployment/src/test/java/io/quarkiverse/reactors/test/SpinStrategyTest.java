@@ -27,9 +27,7 @@ import io.vertx.core.http.HttpServer;
 public class SpinStrategyTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = new QuarkusExtensionTest()
-            .withApplicationRoot(jar -> jar.addClasses(Await.class, IdleStrategyTest.class))
-            .overrideRuntimeConfigKey("quarkus.reactors.count", "2")
+    static final QuarkusExtensionTest TEST = Await.app(2, IdleStrategyTest.class)
             .overrideRuntimeConfigKey("quarkus.reactors.idle-strategy", "spin")
             .overrideRuntimeConfigKey("quarkus.vertx.max-event-loop-execute-time", "200ms")
             .overrideRuntimeConfigKey("quarkus.vertx.warning-exception-time", "200ms")

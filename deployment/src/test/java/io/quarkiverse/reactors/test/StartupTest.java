@@ -19,9 +19,7 @@ import io.quarkus.test.QuarkusExtensionTest;
 public class StartupTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = new QuarkusExtensionTest()
-            .withApplicationRoot(jar -> jar.addClasses(WarmUp.class))
-            .overrideRuntimeConfigKey("quarkus.reactors.count", "2");
+    static final QuarkusExtensionTest TEST = Await.app(2, WarmUp.class);
 
     @ApplicationScoped
     public static class WarmUp {

@@ -31,9 +31,7 @@ import io.smallrye.mutiny.Uni;
 public class OnEventTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = new QuarkusExtensionTest()
-            .withApplicationRoot(jar -> jar.addClasses(Orders.class, Order.class, Priced.class, Cancel.class, Await.class))
-            .overrideRuntimeConfigKey("quarkus.reactors.count", "2")
+    static final QuarkusExtensionTest TEST = Await.app(2, Orders.class, Order.class, Priced.class, Cancel.class)
             .setLogRecordPredicate(r -> r.getLoggerName().startsWith("io.quarkiverse.reactors"))
             .assertLogRecords(records -> {
                 assertTrue(records.stream().anyMatch(r -> formatted(r).contains("@OnEvent")

@@ -29,9 +29,7 @@ public class PerCoreTest {
     static final String KEY = PerCoreTest.class.getName();
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = new QuarkusExtensionTest()
-            .withApplicationRoot(jar -> jar.addClasses(Shard.class, Await.class))
-            .overrideRuntimeConfigKey("quarkus.reactors.count", "2")
+    static final QuarkusExtensionTest TEST = Await.app(2, Shard.class)
             .setAfterUndeployListener(PerCoreTest::preDestroyRanOnEachReactor);
 
     @PerCore

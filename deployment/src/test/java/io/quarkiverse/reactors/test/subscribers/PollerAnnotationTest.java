@@ -25,9 +25,7 @@ import io.quarkus.test.QuarkusExtensionTest;
 public class PollerAnnotationTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = new QuarkusExtensionTest()
-            .withApplicationRoot(jar -> jar.addClasses(Ingest.class, NoScope.class, Await.class))
-            .overrideRuntimeConfigKey("quarkus.reactors.count", "3")
+    static final QuarkusExtensionTest TEST = Await.app(3, Ingest.class, NoScope.class)
             .overrideRuntimeConfigKey("ingest.period", "5ms")
             .overrideRuntimeConfigKey("ingest.cores", "1-2");
 
