@@ -11,8 +11,10 @@ package io.quarkiverse.reactors;
  * @param runs how many times it was called
  * @param busyRuns how many of those calls reported work (a result above zero)
  * @param failures how many of those calls threw
- * @param totalNanos time spent in it, in nanoseconds
- * @param maxNanos the longest single call, in nanoseconds
+ * @param totalNanos time spent in it, in nanoseconds. Periodic pollers are timed on every call; every-iteration
+ *        pollers on one pass in 64, each timed call counting for the 64 (reading the clock costs as much
+ *        as a cheap poller), so for them this is an estimate
+ * @param maxNanos the longest single call timed, in nanoseconds
  */
 public record PollerStats(
         String name,

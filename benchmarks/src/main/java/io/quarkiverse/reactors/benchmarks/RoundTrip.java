@@ -1,0 +1,110 @@
+package io.quarkiverse.reactors.benchmarks;
+
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+
+import io.quarkiverse.reactors.IdleStrategy;
+import io.quarkiverse.reactors.Reactor;
+import io.quarkiverse.reactors.runtime.internal.ReactorGroup;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.impl.VertxInternal;
+
+/**
+ * B2: round trip from reactor 0 to reactor 1 and back, with {@code call} (the reply completes on
+ * reactor 0), one at a time; latencies recorded on reactor 0. Baseline: a {@code runOnContext} ping-pong
+ * between contexts on two event loops of a plain Vert.x (no reactors).
+ */
+final class RoundTrip {
+
+    record Percentiles(double p50Micros, double p99Micros) {
+    }
+
+    private RoundTrip() {
+    }
+
+    static Percentiles reactors(IdleStrategy idle, int warmup, int count) {
+        Vertx vertx = Fixtures.vertx(2);
+        ReactorGroup group = Fixtures.reactors(vertx, 2, idle);
+        try {
+            Reactor from = group.reactor(0);
+            Reactor to = group.reactor(1);
+            long[] latencies = new long[count];
+            CompletableFuture<Void> finished = new CompletableFuture<>();
+            from.send(new Runnable() {
+                int done = -warmup;
+                long start;
+
+                @Override
+                public void run() {
+                    start = System.nanoTime();
+                    to.call(RoundTrip::pong).subscribe().with(v -> {
+                        long took = System.nanoTime() - start;
+                        if (done >= 0) {
+                            latencies[done] = took;
+                        }
+                        if (++done == count) {
+                            finished.complete(null);
+                        } else {
+                            run();
+                        }
+                    });
+                }
+            });
+            finished.join();
+            return percentiles(latencies);
+        } finally {
+            Fixtures.close(group, vertx);
+        }
+    }
+
+    static Percentiles runOnContext(int warmup, int count) {
+        Vertx vertx = Fixtures.vertx(2);
+        try {
+            VertxInternal vx = (VertxInternal) vertx;
+            var loops = new java.util.ArrayList<io.netty.channel.EventLoop>();
+            vx.getEventLoopGroup().forEach(e -> loops.add((io.netty.channel.EventLoop) e));
+            ClassLoader tccl = Thread.currentThread().getContextClassLoader();
+            ContextInternal from = vx.createEventLoopContext(loops.get(0), null, tccl);
+            ContextInternal to = vx.createEventLoopContext(loops.get(1), null, tccl);
+            long[] latencies = new long[count];
+            CompletableFuture<Void> finished = new CompletableFuture<>();
+            from.runOnContext(new io.vertx.core.Handler<Void>() {
+                int done = -warmup;
+                long start;
+
+                @Override
+                public void handle(Void ignored) {
+                    start = System.nanoTime();
+                    Context back = from;
+                    to.runOnContext(v -> back.runOnContext(w -> {
+                        long took = System.nanoTime() - start;
+                        if (done >= 0) {
+                            latencies[done] = took;
+                        }
+                        if (++done == count) {
+                            finished.complete(null);
+                        } else {
+                            handle(null);
+                        }
+                    }));
+                }
+            });
+            finished.join();
+            return percentiles(latencies);
+        } finally {
+            Fixtures.close(null, vertx);
+        }
+    }
+
+    private static Long pong() {
+        return 1L;
+    }
+
+    private static Percentiles percentiles(long[] latencies) {
+        long[] sorted = latencies.clone();
+        Arrays.sort(sorted);
+        return new Percentiles(sorted[(int) (sorted.length * 0.50)] / 1000.0, sorted[(int) (sorted.length * 0.99)] / 1000.0);
+    }
+}
