@@ -60,6 +60,14 @@ public interface Reactor {
     boolean trySend(Runnable task);
 
     /**
+     * Like {@link #send(BiConsumer, Object, Object)}, but returns {@code false} instead of throwing when the
+     * queue is full.
+     *
+     * @throws ReactorStoppedException when the application is shutting down
+     */
+    <A, B> boolean trySend(BiConsumer<A, B> task, A a, B b);
+
+    /**
      * Runs {@code task} on this reactor and delivers its result as a {@link Uni}.
      * <p>
      * The returned {@code Uni} is lazy, like every Mutiny {@code Uni}: each subscription submits the task

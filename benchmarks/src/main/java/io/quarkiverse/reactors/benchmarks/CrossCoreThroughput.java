@@ -76,7 +76,7 @@ public class CrossCoreThroughput {
         eventBus = vertx.eventBus();
         CountDownLatch registered = new CountDownLatch(1);
         receiverContext.runOnContext(v -> eventBus.<String> localConsumer(ADDRESS, message -> receive())
-                .completion().onComplete(r -> registered.countDown()));
+                .completionHandler(r -> registered.countDown()));
         registered.await(10, TimeUnit.SECONDS);
     }
 

@@ -192,10 +192,20 @@ public final class ReactorImpl implements Reactor {
     @Override
     public boolean trySend(Runnable task) {
         Objects.requireNonNull(task, "task");
+        return tryEnqueue(task);
+    }
+
+    @Override
+    public <A, B> boolean trySend(BiConsumer<A, B> task, A a, B b) {
+        Objects.requireNonNull(task, "task");
+        return tryEnqueue(new BiEvent<>(task, a, b));
+    }
+
+    private boolean tryEnqueue(Object event) {
         if (stopped) {
             throw stoppedException();
         }
-        if (!queue.offer(task)) {
+        if (!queue.offer(event)) {
             rejectedFull();
             return false;
         }

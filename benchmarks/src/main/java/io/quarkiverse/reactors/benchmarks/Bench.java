@@ -1,0 +1,168 @@
+package io.quarkiverse.reactors.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import io.quarkiverse.reactors.IdleStrategy;
+
+/**
+ * Runs every benchmark beside its baseline and prints one table; writes the raw results as JSON and a
+ * chart as SVG. {@code -Dbench.quick=true} shortens everything (a smoke run, not for figures).
+ * <p>
+ * Usage: {@code Bench <results.json> <chart.svg> [wrk-results.json]}
+ */
+public final class Bench {
+
+    private static final boolean QUICK = Boolean.getBoolean("bench.quick");
+    private static final long WINDOW = QUICK ? 200 : 1000;
+    private static final int WARMUPS = QUICK ? 1 : 2;
+    private static final int TRIALS = QUICK ? 2 : 5;
+
+    public static void main(String[] args) throws Exception {
+        Path json = Path.of(args.length > 0 ? args[0] : "benchmarks/results/results.json");
+        Path svg = Path.of(args.length > 1 ? args[1] : "benchmarks/results/benchmarks.svg");
+        List<Result> results = new ArrayList<>();
+        String only = System.getProperty("bench.only", "");
+
+        if (only.isEmpty() || only.contains("B1")) {
+            results.addAll(b1());
+        }
+        if (only.isEmpty() || only.contains("B2")) {
+            results.addAll(b2());
+        }
+        if (only.isEmpty() || only.contains("B3")) {
+            results.addAll(b3());
+        }
+        if (only.isEmpty() || only.contains("B4")) {
+            results.addAll(b4());
+        }
+        if (only.isEmpty() || only.contains("B5")) {
+            results.addAll(b5());
+        }
+        if (only.isEmpty() || only.contains("B7")) {
+            results.addAll(b7());
+        }
+        if (args.length > 2 && Files.exists(Path.of(args[2]))) {
+            results.addAll(Report.readJson(Files.readString(Path.of(args[2]))));
+        }
+        Files.createDirectories(json.toAbsolutePath().getParent());
+        Files.writeString(json, "[\n" + results.stream().map(Result::toJson).collect(Collectors.joining(",\n")) + "\n]\n");
+        Files.createDirectories(svg.toAbsolutePath().getParent());
+        Files.writeString(svg, Report.svg(results));
+        System.out.println();
+        System.out.println(Report.table(results));
+        System.out.println("Results: " + json + ", chart: " + svg);
+    }
+
+    /** B1 through JMH: one fork, warm-up and measured iterations, the 99.9% error stated. */
+    private static List<Result> b1() throws Exception {
+        Options options = new OptionsBuilder()
+                .include(CrossCoreThroughput.class.getName())
+                .forks(1)
+                .warmupIterations(QUICK ? 1 : 3).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(QUICK ? 2 : 5).measurementTime(TimeValue.seconds(1))
+                .build();
+        Collection<RunResult> runs = new Runner(options).run();
+        double[] ours = null;
+        double[] runOnContext = null;
+        double[] eventBus = null;
+        for (RunResult run : runs) {
+            String method = run.getParams().getBenchmark();
+            double[] score = { run.getPrimaryResult().getScore() / 1e6, run.getPrimaryResult().getScoreError() / 1e6 };
+            if (method.endsWith("reactorSend")) {
+                ours = score;
+            } else if (method.endsWith("vertxRunOnContext")) {
+                runOnContext = score;
+            } else if (method.endsWith("vertxEventBus")) {
+                eventBus = score;
+            }
+        }
+        return List.of(
+                new Result("B1", "cross-core events, reactor 0 to 1", "M events/s", true, ours[0], ours[1],
+                        "Context.runOnContext", runOnContext[0], runOnContext[1]),
+                new Result("B1", "cross-core events, reactor 0 to 1", "M events/s", true, ours[0], ours[1],
+                        "local event bus", eventBus[0], eventBus[1]));
+    }
+
+    private static List<Result> b2() {
+        List<Result> results = new ArrayList<>();
+        int warmup = QUICK ? 2_000 : 50_000;
+        int count = QUICK ? 10_000 : 200_000;
+        RoundTrip.Percentiles baseline = RoundTrip.runOnContext(warmup, count);
+        for (IdleStrategy idle : List.of(IdleStrategy.PARK, IdleStrategy.SPIN)) {
+            RoundTrip.Percentiles ours = RoundTrip.reactors(idle, warmup, count);
+            String mode = idle.name().toLowerCase(Locale.ROOT);
+            results.add(new Result("B2", "round trip p50, " + mode, "us", false, ours.p50Micros(), 0,
+                    "runOnContext ping-pong", baseline.p50Micros(), 0));
+            results.add(new Result("B2", "round trip p99, " + mode, "us", false, ours.p99Micros(), 0,
+                    "runOnContext ping-pong", baseline.p99Micros(), 0));
+        }
+        return results;
+    }
+
+    private static List<Result> b3() {
+        List<Result> results = new ArrayList<>();
+        for (int pollers : new int[] { 1, 10, 1000 }) {
+            Trials.Stats ours = Trials.run(WARMUPS, TRIALS, () -> PollerOverhead.reactorNanosPerCall(pollers, WINDOW));
+            Trials.Stats agrona = Trials.run(WARMUPS, TRIALS, () -> PollerOverhead.agronaNanosPerCall(pollers, WINDOW));
+            results.add(new Result("B3", "poller call, " + pollers + " pollers", "ns/call", false, ours.mean(), ours.stddev(),
+                    "Agrona AgentRunner", agrona.mean(), agrona.stddev()));
+        }
+        return results;
+    }
+
+    private static List<Result> b4() {
+        List<Result> results = new ArrayList<>();
+        int pairs = QUICK ? 100_000 : 1_000_000;
+        for (int live : new int[] { 1_000, 1_000_000 }) {
+            Trials.Stats ours = Trials.run(WARMUPS, TRIALS, () -> TimerCost.reactorNanosPerPair(live, pairs));
+            Trials.Stats vertx = Trials.run(WARMUPS, TRIALS, () -> TimerCost.vertxNanosPerPair(live, pairs));
+            results.add(new Result("B4", "timer schedule+cancel, " + live + " live", "ns", false, ours.mean(),
+                    ours.stddev(), "vertx.setTimer/cancelTimer", vertx.mean(), vertx.stddev()));
+        }
+        return results;
+    }
+
+    private static List<Result> b5() {
+        List<Result> results = new ArrayList<>();
+        for (boolean hot : new boolean[] { true, false }) {
+            String keys = hot ? "16 hot keys" : "uniform keys";
+            Trials.Stats ours = Trials.run(WARMUPS, TRIALS, () -> SharedNothing.reactorsPerSecond(hot, WINDOW) / 1e6);
+            Trials.Stats chm = Trials.run(WARMUPS, TRIALS, () -> SharedNothing.concurrentHashMapPerSecond(hot, WINDOW) / 1e6);
+            Trials.Stats locked = Trials.run(WARMUPS, TRIALS, () -> SharedNothing.lockedHashMapPerSecond(hot, WINDOW) / 1e6);
+            results.add(new Result("B5", "increments, 2 cores, " + keys, "M ops/s", true, ours.mean(), ours.stddev(),
+                    "ConcurrentHashMap.merge", chm.mean(), chm.stddev()));
+            results.add(new Result("B5", "increments, 2 cores, " + keys, "M ops/s", true, ours.mean(), ours.stddev(),
+                    "locked HashMap", locked.mean(), locked.stddev()));
+        }
+        return results;
+    }
+
+    private static List<Result> b7() {
+        List<Result> results = new ArrayList<>();
+        int cores = Integer.getInteger("bench.cores", Runtime.getRuntime().availableProcessors());
+        for (int depth : new int[] { 4, 1024 }) {
+            Trials.Stats baseline = Trials.run(WARMUPS, TRIALS,
+                    () -> EventRing.runOnContextPerSecondPerCore(cores, depth, WINDOW) / 1e6);
+            for (IdleStrategy idle : List.of(IdleStrategy.PARK, IdleStrategy.SPIN)) {
+                Trials.Stats ours = Trials.run(WARMUPS, TRIALS,
+                        () -> EventRing.reactorsPerSecondPerCore(cores, idle, depth, WINDOW) / 1e6);
+                results.add(new Result("B7", "ring, " + cores + " reactors, Q=" + depth + ", "
+                        + idle.name().toLowerCase(Locale.ROOT), "M events/s per reactor", true, ours.mean(), ours.stddev(),
+                        "runOnContext ring", baseline.mean(), baseline.stddev()));
+            }
+        }
+        return results;
+    }
+}

@@ -1,0 +1,35 @@
+package io.quarkiverse.reactors.benchmarks;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * A count written by one thread (plain increment, opaque store) and read by another: the same cheap
+ * work for our pollers and for the Agrona baseline's agents. Padded so that counters of different
+ * pollers do not share a cache line.
+ */
+final class Counter {
+
+    private static final VarHandle VALUE;
+
+    static {
+        try {
+            VALUE = MethodHandles.lookup().findVarHandle(Counter.class, "value", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    long p1, p2, p3, p4, p5, p6, p7;
+    private long value;
+    long q1, q2, q3, q4, q5, q6, q7;
+
+    int increment() {
+        VALUE.setOpaque(this, value + 1);
+        return 0; // idle: measures the cost of polling, not of work
+    }
+
+    long read() {
+        return (long) VALUE.getOpaque(this);
+    }
+}

@@ -1,0 +1,6 @@
+package io.quarkiverse.reactors.benchmarks;
+
+/** Tells load generators running on other threads when to stop. */
+final class RunFlag {
+    volatile boolean running = true;
+}

@@ -1,0 +1,143 @@
+package io.quarkiverse.reactors.benchmarks;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+
+import io.quarkiverse.reactors.IdleStrategy;
+import io.quarkiverse.reactors.Reactor;
+import io.quarkiverse.reactors.runtime.internal.ReactorGroup;
+import io.vertx.core.Vertx;
+
+/**
+ * B5: counter increments per second with two cores updating the same keys: 16 hot keys, or keys spread
+ * over a million. Ours: each key lives in a plain {@link HashMap} on its owner reactor ({@code forKey});
+ * an update for a key owned elsewhere is sent there as an event. Baselines: two threads updating one
+ * {@link ConcurrentHashMap} with {@code merge}, and two threads updating one {@link HashMap} under a lock.
+ */
+final class SharedNothing {
+
+    private static final int CHUNK = 256;
+    private static final BiConsumer<Shard, Integer> APPLY = Shard::apply;
+
+    /** A reactor's own keys; touched only on that reactor. */
+    static final class Shard {
+        final Map<Integer, Long> counts = new HashMap<>();
+        final Counter applied = new Counter();
+
+        void apply(Integer key) {
+            counts.merge(key, 1L, Long::sum);
+            applied.increment();
+        }
+    }
+
+    private SharedNothing() {
+    }
+
+    private static int key(SplittableRandom random, boolean hot) {
+        return hot ? random.nextInt(16) : random.nextInt(1 << 20);
+    }
+
+    static double reactorsPerSecond(boolean hot, long millis) {
+        Vertx vertx = Fixtures.vertx(2);
+        ReactorGroup group = Fixtures.reactors(vertx, 2, IdleStrategy.PARK);
+        Shard[] shards = { new Shard(), new Shard() };
+        RunFlag running = new RunFlag();
+        try {
+            for (Reactor self : group.all()) {
+                self.send(new Runnable() {
+                    final SplittableRandom random = new SplittableRandom(self.id());
+                    int pending = -1;
+
+                    @Override
+                    public void run() {
+                        if (!running.running) {
+                            return;
+                        }
+                        for (int i = 0; i < CHUNK; i++) {
+                            int key = pending >= 0 ? pending : key(random, hot);
+                            pending = -1;
+                            Reactor owner = group.forKey(key);
+                            if (owner == self) {
+                                shards[self.id()].apply(key);
+                            } else if (!owner.trySend(APPLY, shards[owner.id()], key)) {
+                                pending = key; // owner's queue full: back off until our next turn
+                                break;
+                            }
+                        }
+                        self.send(this); // next chunk, after the events queued meanwhile
+                    }
+                });
+            }
+            return perSecond(millis, shards[0].applied, shards[1].applied);
+        } finally {
+            running.running = false;
+            Fixtures.close(group, vertx);
+        }
+    }
+
+    static double concurrentHashMapPerSecond(boolean hot, long millis) {
+        Map<Integer, Long> map = new ConcurrentHashMap<>();
+        return threads(hot, millis, key -> map.merge(key, 1L, Long::sum));
+    }
+
+    static double lockedHashMapPerSecond(boolean hot, long millis) {
+        Map<Integer, Long> map = new HashMap<>();
+        return threads(hot, millis, key -> {
+            synchronized (map) {
+                map.merge(key, 1L, Long::sum);
+            }
+        });
+    }
+
+    private static double threads(boolean hot, long millis, java.util.function.IntConsumer update) {
+        Counter[] done = { new Counter(), new Counter() };
+        RunFlag flag = new RunFlag();
+        Thread[] threads = new Thread[2];
+        for (int t = 0; t < 2; t++) {
+            Counter counter = done[t];
+            SplittableRandom random = new SplittableRandom(t);
+            threads[t] = new Thread(() -> {
+                while (flag.running) {
+                    for (int i = 0; i < CHUNK; i++) {
+                        update.accept(key(random, hot));
+                        counter.increment();
+                    }
+                }
+            }, "b5-" + t);
+            threads[t].start();
+        }
+        try {
+            return perSecond(millis, done);
+        } finally {
+            flag.running = false;
+            for (Thread thread : threads) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+
+    private static double perSecond(long millis, Counter... counters) {
+        Fixtures.sleep(200);
+        long before = sum(counters);
+        long start = System.nanoTime();
+        Fixtures.sleep(millis);
+        long done = sum(counters) - before;
+        return done * 1e9 / (System.nanoTime() - start);
+    }
+
+    private static long sum(Counter[] counters) {
+        long total = 0;
+        for (Counter counter : counters) {
+            total += counter.read();
+        }
+        return total;
+    }
+}
