@@ -17,19 +17,23 @@ import io.quarkiverse.reactors.PollerStats;
 final class PollerImpl extends WheelEntry implements PollerHandle {
 
     private static final VarHandle RUNS;
+    private static final VarHandle ACTIVE_SINCE;
     private static final VarHandle BUSY_RUNS;
     private static final VarHandle FAILURES;
     private static final VarHandle TOTAL_NANOS;
     private static final VarHandle MAX_NANOS;
+    private static final VarHandle INACTIVE;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             RUNS = lookup.findVarHandle(PollerImpl.class, "runs", long.class);
+            ACTIVE_SINCE = lookup.findVarHandle(PollerImpl.class, "activeSince", long.class);
             BUSY_RUNS = lookup.findVarHandle(PollerImpl.class, "busyRuns", long.class);
             FAILURES = lookup.findVarHandle(PollerImpl.class, "failures", long.class);
             TOTAL_NANOS = lookup.findVarHandle(PollerImpl.class, "totalNanos", long.class);
             MAX_NANOS = lookup.findVarHandle(PollerImpl.class, "maxNanos", long.class);
+            INACTIVE = lookup.findVarHandle(PollerImpl.class, "inactive", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -41,8 +45,22 @@ final class PollerImpl extends WheelEntry implements PollerHandle {
     private final long period;
     private volatile boolean paused;
     private volatile boolean cancelled;
+    /**
+     * {@code paused || cancelled}, read by the reactor before each call with one opaque load (a plain load
+     * that the JIT may not hoist out of the loop): cheaper than two volatile reads, and a change made
+     * elsewhere is still seen by the next iteration's pass.
+     */
+    @SuppressWarnings("unused")
+    private boolean inactive;
 
+    /** Calls made before {@link #activeSince}: only periodic calls and closed active spells add here. */
     private long runs;
+    /**
+     * For an every-iteration poller: the reactor iteration from which it has been called on every
+     * iteration, or -1. Its runs are then counted from the iteration counter instead of by a store per
+     * call, which would dirty a cache line per poller per iteration.
+     */
+    private long activeSince = -1;
     private long busyRuns;
     private long failures;
     private long totalNanos;
@@ -72,12 +90,14 @@ final class PollerImpl extends WheelEntry implements PollerHandle {
     @Override
     public void pause() {
         paused = true;
+        INACTIVE.setVolatile(this, true);
     }
 
     @Override
     public void resume() {
         if (paused) {
             paused = false;
+            INACTIVE.setVolatile(this, cancelled);
             reactor.wakeUp(); // a parked reactor should poll it again without waiting for other work
         }
     }
@@ -91,6 +111,7 @@ final class PollerImpl extends WheelEntry implements PollerHandle {
     public void cancel() {
         if (!cancelled) {
             cancelled = true;
+            INACTIVE.setVolatile(this, true);
             if (period > 0) {
                 reactor.runOnOwner(() -> reactor.unschedule(this));
             } else {
@@ -105,12 +126,13 @@ final class PollerImpl extends WheelEntry implements PollerHandle {
     }
 
     boolean active() {
-        return !paused && !cancelled;
+        return !(boolean) INACTIVE.getOpaque(this);
     }
 
     /**
      * Calls the poller once, on the reactor, without reading the clock: the common case, so that a pass
-     * over many cheap pollers costs little more than the calls themselves.
+     * over many cheap pollers costs little more than the calls themselves. Writes nothing unless the
+     * poller did work or threw.
      *
      * @return the work it reported
      */
@@ -119,15 +141,34 @@ final class PollerImpl extends WheelEntry implements PollerHandle {
         try {
             work = poll.getAsInt();
         } catch (Throwable t) {
-            work = 0;
-            FAILURES.setOpaque(this, failures + 1);
-            reactor.callbackFailed("poller '" + name + "'", poll, t);
+            return failed(t);
         }
-        RUNS.setOpaque(this, runs + 1);
         if (work > 0) {
             BUSY_RUNS.setOpaque(this, busyRuns + 1);
         }
         return work;
+    }
+
+    /** Kept out of {@link #run()} so that the hot path stays small enough to inline. */
+    private int failed(Throwable t) {
+        FAILURES.setOpaque(this, failures + 1);
+        reactor.callbackFailed("poller '" + name + "'", poll, t);
+        return 0;
+    }
+
+    /** Every-iteration poller, on the reactor: it is being called from {@code iteration} on. */
+    void activeFrom(long iteration) {
+        if (activeSince < 0) {
+            ACTIVE_SINCE.setOpaque(this, iteration);
+        }
+    }
+
+    /** Every-iteration poller, on the reactor: it was not called in {@code iteration} (paused or cancelled). */
+    void inactiveAt(long iteration) {
+        if (activeSince >= 0) {
+            RUNS.setOpaque(this, runs + (iteration - activeSince));
+            ACTIVE_SINCE.setOpaque(this, -1L);
+        }
     }
 
     /**
@@ -163,13 +204,16 @@ final class PollerImpl extends WheelEntry implements PollerHandle {
             return 0;
         }
         runTimed(System.nanoTime(), 1); // periodic calls are rare enough to time each one
+        RUNS.setOpaque(this, runs + 1);
         return lastWork > 0 ? lastWork : 0;
     }
 
     @Override
     public PollerStats stats() {
+        long since = (long) ACTIVE_SINCE.getOpaque(this);
+        long spell = since < 0 ? 0 : Math.max(0, reactor.iterationCount() - since);
         return new PollerStats(name, reactor.id(), period, paused,
-                (long) RUNS.getOpaque(this),
+                (long) RUNS.getOpaque(this) + spell,
                 (long) BUSY_RUNS.getOpaque(this),
                 (long) FAILURES.getOpaque(this),
                 (long) TOTAL_NANOS.getOpaque(this),

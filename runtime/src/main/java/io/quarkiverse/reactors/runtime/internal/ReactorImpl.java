@@ -92,7 +92,8 @@ public final class ReactorImpl implements Reactor {
     private final PerCoreInstances perCore = new PerCoreInstances();
 
     // Owned by the reactor thread.
-    private final ArrayList<PollerImpl> pollers = new ArrayList<>();
+    /** The every-iteration pollers, as an array for the hot loop; replaced (by the reactor) on registration. */
+    private PollerImpl[] pollers = new PollerImpl[0];
     /** Every registered poller, both kinds: written by the reactor, read by {@link #pollers()} from any thread. */
     private final CopyOnWriteArrayList<PollerHandle> registry = new CopyOnWriteArrayList<>();
     private final ArrayList<TimerImpl> everyIterationTimers = new ArrayList<>();
@@ -264,7 +265,8 @@ public final class ReactorImpl implements Reactor {
             }
             registry.add(poller);
             if (poller.period() == 0) {
-                pollers.add(poller);
+                pollers = java.util.Arrays.copyOf(pollers, pollers.length + 1);
+                pollers[pollers.length - 1] = poller;
                 activePollers++;
             } else {
                 periodicPollers++;
@@ -522,7 +524,7 @@ public final class ReactorImpl implements Reactor {
         inIteration = true;
         try {
             work = runBatch();
-            if (!pollers.isEmpty()) {
+            if (pollers.length != 0) {
                 work += runPollers();
             }
             if (wheel.size() > 0 || !everyIterationTimers.isEmpty()) {
@@ -614,19 +616,21 @@ public final class ReactorImpl implements Reactor {
      * one pass in {@value #POLLER_TIMING_INTERVAL} is timed, and its times count for the passes in between.
      */
     private int runPollers() {
-        ArrayList<PollerImpl> list = pollers;
-        int n = list.size();
+        PollerImpl[] list = pollers;
+        int n = list.length;
         int work = 0;
         int active = 0;
         boolean sawCancelled = false;
         boolean timed = (iterations & (POLLER_TIMING_INTERVAL - 1)) == 0;
         long time = timed ? System.nanoTime() : 0;
         for (int i = 0; i < n; i++) {
-            PollerImpl poller = list.get(i);
+            PollerImpl poller = list[i];
             if (!poller.active()) {
+                poller.inactiveAt(iterations);
                 sawCancelled |= poller.cancelled();
                 continue;
             }
+            poller.activeFrom(iterations);
             active++;
             int done;
             if (timed) {
@@ -640,7 +644,7 @@ public final class ReactorImpl implements Reactor {
             }
         }
         if (sawCancelled) {
-            list.removeIf(PollerImpl::cancelled);
+            pollers = java.util.Arrays.stream(list).filter(p -> !p.cancelled()).toArray(PollerImpl[]::new);
             registry.removeIf(PollerHandle::cancelled);
         }
         activePollers = active;
@@ -756,7 +760,7 @@ public final class ReactorImpl implements Reactor {
         for (PollerImpl poller : pollers) {
             poller.cancel();
         }
-        pollers.clear();
+        pollers = new PollerImpl[0];
         activePollers = 0;
         for (TimerImpl timer : everyIterationTimers.toArray(new TimerImpl[0])) {
             timer.cancel();
@@ -770,6 +774,11 @@ public final class ReactorImpl implements Reactor {
         });
         registry.clear();
         periodicPollers = 0;
+    }
+
+    /** @return iterations so far; any thread (opaque read) */
+    long iterationCount() {
+        return (long) ITERATIONS.getOpaque(this);
     }
 
     @Override
