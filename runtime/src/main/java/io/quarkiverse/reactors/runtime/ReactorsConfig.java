@@ -72,7 +72,8 @@ public interface ReactorsConfig {
     Backoff backoff();
 
     /**
-     * The timer wheel's tick: the precision of timers and periodic pollers. Smaller ticks are more
+     * The timer wheel's tick, rounded up to a power of two nanoseconds (the default becomes 131 us): the
+     * precision of timers and periodic pollers. Smaller ticks are more
      * precise and cost more wake-ups of a reactor that waits for a timer.
      */
     @WithDefault("PT0.0001S")

@@ -296,12 +296,20 @@ public final class ReactorImpl implements Reactor {
     }
 
     private TimerHandle startTimer(TimerImpl timer, long delayNanos) {
-        long now = System.nanoTime();
-        onOwner(() -> {
-            if (!timer.cancelled()) {
-                schedule(timer, now + delayNanos);
+        long deadline = System.nanoTime() + delayNanos;
+        if (isCurrent()) {
+            // the common case, kept free of allocations beyond the timer itself
+            if (stopped) {
+                throw stoppedException();
             }
-        });
+            schedule(timer, deadline);
+        } else {
+            enqueueOrThrow(new InternalTask(() -> {
+                if (!timer.cancelled()) {
+                    schedule(timer, deadline);
+                }
+            }));
+        }
         return timer;
     }
 

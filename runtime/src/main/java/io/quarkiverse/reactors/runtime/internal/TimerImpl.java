@@ -1,5 +1,7 @@
 package io.quarkiverse.reactors.runtime.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -12,6 +14,16 @@ import io.quarkiverse.reactors.TimerHandle;
  */
 final class TimerImpl extends WheelEntry implements TimerHandle {
 
+    private static final VarHandle CANCELLED;
+
+    static {
+        try {
+            CANCELLED = MethodHandles.lookup().findVarHandle(TimerImpl.class, "cancelled", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final ReactorImpl reactor;
     private final Runnable task;
     private final boolean periodic;
@@ -19,7 +31,9 @@ final class TimerImpl extends WheelEntry implements TimerHandle {
     private long period;
     /** True while the timer fires on every iteration (update(0)). */
     boolean everyIteration;
-    private volatile boolean cancelled;
+    /** Release-store / acquire-load: a cancel needs no full fence, only to be seen after what preceded it. */
+    @SuppressWarnings("unused")
+    private boolean cancelled;
 
     TimerImpl(ReactorImpl reactor, Runnable task, boolean periodic, long delayNanos) {
         this.reactor = reactor;
@@ -35,13 +49,13 @@ final class TimerImpl extends WheelEntry implements TimerHandle {
 
     @Override
     public boolean cancelled() {
-        return cancelled;
+        return (boolean) CANCELLED.getAcquire(this);
     }
 
     @Override
     public void update(Duration delay) {
         Objects.requireNonNull(delay, "delay");
-        if (cancelled) {
+        if (cancelled()) {
             throw new IllegalStateException("Timer on reactor " + reactor.id() + " was cancelled: create a new one");
         }
         long nanos = delay.isNegative() ? -1 : ReactorImpl.toNanos(delay);
@@ -51,16 +65,20 @@ final class TimerImpl extends WheelEntry implements TimerHandle {
 
     @Override
     public void cancel() {
-        if (cancelled) {
+        if (cancelled()) {
             return;
         }
-        cancelled = true;
-        reactor.runOnOwner(() -> reactor.detach(this));
+        CANCELLED.setRelease(this, true);
+        if (reactor.isCurrent()) {
+            reactor.detach(this);
+        } else {
+            reactor.runOnOwner(() -> reactor.detach(this));
+        }
     }
 
     /** On the reactor: (re-)arms the timer, {@code nanos} after {@code from}; 0 = every iteration, -1 = disabled. */
     void arm(long nanos, long from) {
-        if (cancelled) {
+        if (cancelled()) {
             return;
         }
         reactor.detach(this);
@@ -79,7 +97,7 @@ final class TimerImpl extends WheelEntry implements TimerHandle {
 
     @Override
     int expire(long now) {
-        if (cancelled) {
+        if (cancelled()) {
             return 0;
         }
         if (periodic) {
@@ -91,7 +109,7 @@ final class TimerImpl extends WheelEntry implements TimerHandle {
 
     /** Runs the callback; a throwing callback is logged and counted, and a periodic timer keeps firing. */
     int fire() {
-        if (cancelled) {
+        if (cancelled()) {
             return 0;
         }
         try {

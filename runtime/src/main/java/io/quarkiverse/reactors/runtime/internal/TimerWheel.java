@@ -11,6 +11,8 @@ package io.quarkiverse.reactors.runtime.internal;
 final class TimerWheel {
 
     private final long tickNanos;
+    /** {@code tickNanos} is a power of two: a tick number is a shift, not a division. */
+    private final int tickShift;
     private final int mask;
     private final WheelEntry[] heads;
     /** Per slot, a lower bound of its entries' deadlines (exact after each walk of the slot). */
@@ -22,11 +24,15 @@ final class TimerWheel {
     /** Entries taken off the wheel for the expiry in progress, run after the walk (callbacks may reschedule). */
     private WheelEntry[] due = new WheelEntry[64];
 
+    /**
+     * @param tickNanos the resolution, rounded up to a power of two nanoseconds (100 us becomes 131 us)
+     */
     TimerWheel(long tickNanos, int slots, long now) {
         if (Integer.bitCount(slots) != 1) {
             throw new IllegalArgumentException("slots must be a power of two, was " + slots);
         }
-        this.tickNanos = tickNanos;
+        this.tickShift = 64 - Long.numberOfLeadingZeros(Math.max(1, tickNanos - 1));
+        this.tickNanos = 1L << tickShift;
         this.mask = slots - 1;
         this.heads = new WheelEntry[slots];
         this.slotMin = new long[slots];
@@ -171,6 +177,6 @@ final class TimerWheel {
 
     private long tickOf(long time) {
         long elapsed = time - origin;
-        return elapsed <= 0 ? 0 : elapsed / tickNanos;
+        return elapsed <= 0 ? 0 : elapsed >>> tickShift;
     }
 }
