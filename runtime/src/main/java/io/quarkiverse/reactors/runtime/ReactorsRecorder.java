@@ -50,10 +50,12 @@ public class ReactorsRecorder {
                 "quarkus.reactors.backoff.max-park must not be shorter than quarkus.reactors.backoff.min-park");
         require(positive(cfg.idlePollInterval()), "quarkus.reactors.idle-poll-interval must be positive");
         require(positive(cfg.timerTick()), "quarkus.reactors.timer-tick must be positive");
+        require(!cfg.parkSpin().isNegative(), "quarkus.reactors.park-spin must not be negative");
 
         ReactorSettings settings = new ReactorSettings(cfg.queueCapacity(), cfg.batchSize(), cfg.idleStrategy(),
                 cfg.backoff().spins(), cfg.backoff().yields(), cfg.backoff().minPark().toNanos(),
-                cfg.backoff().maxPark().toNanos(), cfg.idlePollInterval().toNanos(), cfg.timerTick().toNanos(),
+                cfg.backoff().maxPark().toNanos(), cfg.idlePollInterval().toNanos(), cfg.parkSpin().toNanos(),
+                cfg.timerTick().toNanos(),
                 TIMER_SLOTS);
         ReactorGroup group = ReactorGroup.start(vertx.get(), count, settings);
         // A normal (not "last") shutdown task: it runs before Vert.x closes, while the loops still drain.

@@ -52,6 +52,8 @@ public final class ReactorImpl implements Reactor {
 
     private static final Logger LOG = Logger.getLogger(ReactorImpl.class);
 
+    private static final long NO_CLOCK_READ = Long.MIN_VALUE;
+
     /** How long a busy or spinning reactor iterates before giving Netty a turn for I/O. */
     static final long ITERATION_SLICE_NANOS = 50_000;
 
@@ -105,6 +107,8 @@ public final class ReactorImpl implements Reactor {
     private ScheduledFuture<?> wake;
     private long wakeAt = Long.MAX_VALUE;
     private long iterations;
+    /** When the reactor last did work (for park's short spin); {@link #NO_CLOCK_READ} until an idle iteration reads it. */
+    private long lastWorkNanos;
     /** Timers armed, published after each iteration for stats(). */
     private int timers;
     /** Periodic pollers on the wheel, which stats() does not count as timers. */
@@ -511,8 +515,14 @@ public final class ReactorImpl implements Reactor {
         long sliceEnd = 0;
         for (int n = 1;; n++) {
             int work = iterateOnce();
+            if (work > 0) {
+                lastWorkNanos = NO_CLOCK_READ; // read lazily: only an idle iteration needs the time of the last work
+            }
             boolean again = work > 0 || !queue.isEmpty() || (spin && !stopped);
             if (!again) {
+                if (lastWorkNanos == NO_CLOCK_READ) {
+                    lastWorkNanos = System.nanoTime();
+                }
                 return false;
             }
             if ((n & 15) == 0) {
@@ -571,6 +581,12 @@ public final class ReactorImpl implements Reactor {
                 return;
             default:
                 long now = System.nanoTime();
+                if (now - lastWorkNanos < settings.parkSpinNanos()) {
+                    // Work tends to come in bursts: a reply or the next event of a chain usually arrives within
+                    // microseconds, and catching it awake saves a selector wake-up (a system call on each side).
+                    post();
+                    return;
+                }
                 park(nextDeadline(now));
         }
     }

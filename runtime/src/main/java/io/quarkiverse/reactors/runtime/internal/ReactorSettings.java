@@ -13,6 +13,8 @@ import io.quarkiverse.reactors.IdleStrategy;
  * @param backoffMinParkNanos first park period ({@link IdleStrategy#BACKOFF})
  * @param backoffMaxParkNanos longest park period ({@link IdleStrategy#BACKOFF})
  * @param idlePollIntervalNanos with {@link IdleStrategy#PARK}, how often idle every-iteration pollers are polled
+ * @param parkSpinNanos with {@link IdleStrategy#PARK}, how long after its last work a reactor keeps iterating
+ *        before it parks
  * @param timerTickNanos resolution of the timer wheel
  * @param timerSlots slots of the timer wheel (a power of two)
  */
@@ -25,16 +27,18 @@ public record ReactorSettings(
         long backoffMinParkNanos,
         long backoffMaxParkNanos,
         long idlePollIntervalNanos,
+        long parkSpinNanos,
         long timerTickNanos,
         int timerSlots) {
 
     /** Defaults matching the documented configuration defaults; used by tests and benchmarks. */
     public static ReactorSettings defaults() {
-        return new ReactorSettings(65536, 1024, IdleStrategy.PARK, 100, 10, 1_000, 1_000_000, 1_000_000, 100_000, 4096);
+        return new ReactorSettings(65536, 1024, IdleStrategy.PARK, 100, 10, 1_000, 1_000_000, 1_000_000, 20_000, 100_000,
+                4096);
     }
 
     public ReactorSettings withIdleStrategy(IdleStrategy strategy) {
         return new ReactorSettings(queueCapacity, batchSize, strategy, backoffSpins, backoffYields, backoffMinParkNanos,
-                backoffMaxParkNanos, idlePollIntervalNanos, timerTickNanos, timerSlots);
+                backoffMaxParkNanos, idlePollIntervalNanos, parkSpinNanos, timerTickNanos, timerSlots);
     }
 }
