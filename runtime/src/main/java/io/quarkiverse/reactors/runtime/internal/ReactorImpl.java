@@ -53,6 +53,8 @@ public final class ReactorImpl implements Reactor {
     private static final Logger LOG = Logger.getLogger(ReactorImpl.class);
 
     private static final long NO_CLOCK_READ = Long.MIN_VALUE;
+    /** A batch of fewer events than this, with none left after it, means the reactor caught up with its senders. */
+    private static final int CHASE_THRESHOLD = 16;
 
     /** How long a busy or spinning reactor iterates before giving Netty a turn for I/O. */
     static final long ITERATION_SLICE_NANOS = 50_000;
@@ -107,6 +109,8 @@ public final class ReactorImpl implements Reactor {
     private ScheduledFuture<?> wake;
     private long wakeAt = Long.MAX_VALUE;
     private long iterations;
+    /** Events run by the last batch. */
+    private int lastBatch;
     /** When the reactor last did work (for park's short spin); {@link #NO_CLOCK_READ} until an idle iteration reads it. */
     private long lastWorkNanos;
     /** Timers armed, published after each iteration for stats(). */
@@ -518,12 +522,18 @@ public final class ReactorImpl implements Reactor {
             if (work > 0) {
                 lastWorkNanos = NO_CLOCK_READ; // read lazily: only an idle iteration needs the time of the last work
             }
-            boolean again = work > 0 || !queue.isEmpty() || (spin && !stopped);
+            boolean pending = queue.relaxedPeek() != null;
+            boolean again = work > 0 || pending || (spin && !stopped);
             if (!again) {
                 if (lastWorkNanos == NO_CLOCK_READ) {
                     lastWorkNanos = System.nanoTime();
                 }
                 return false;
+            }
+            if (!pending && lastBatch > 0 && lastBatch < CHASE_THRESHOLD) {
+                // Caught up with the senders: rather than chase them event by event (each element's cache line
+                // bouncing between the cores), let Netty take its turn while they get ahead.
+                return true;
             }
             if ((n & 15) == 0) {
                 long now = System.nanoTime();
@@ -697,11 +707,14 @@ public final class ReactorImpl implements Reactor {
         int ran = 0;
         Object event;
         while (ran < batchSize) {
+            // relaxedPoll reads only the next slot, not the producers' index: a reactor that looks at an
+            // empty queue (while it spins or drains faster than its senders) does not steal the cache line
+            // that every sender's CAS needs. An event still being published is picked up next iteration.
+            if ((event = q.relaxedPoll()) == null) {
+                break;
+            }
             if ((ran & 63) == 0) {
                 sampleDepth(q);
-            }
-            if ((event = q.poll()) == null) {
-                break;
             }
             ran++;
             if (runEvent(event)) {
@@ -716,6 +729,7 @@ public final class ReactorImpl implements Reactor {
         if (bad != 0) {
             FAILED.setOpaque(this, failed + bad);
         }
+        lastBatch = ran;
         return ran;
     }
 
