@@ -89,8 +89,17 @@ final class PollerImpl extends WheelEntry implements PollerHandle {
 
     @Override
     public void pause() {
-        paused = true;
-        INACTIVE.setVolatile(this, true);
+        if (!paused) {
+            paused = true;
+            INACTIVE.setVolatile(this, true);
+            stateChanged();
+        }
+    }
+
+    private void stateChanged() {
+        if (period == 0) {
+            reactor.pollerStateChanged();
+        }
     }
 
     @Override
@@ -98,6 +107,7 @@ final class PollerImpl extends WheelEntry implements PollerHandle {
         if (paused) {
             paused = false;
             INACTIVE.setVolatile(this, cancelled);
+            stateChanged();
             reactor.wakeUp(); // a parked reactor should poll it again without waiting for other work
         }
     }
@@ -115,7 +125,7 @@ final class PollerImpl extends WheelEntry implements PollerHandle {
             if (period > 0) {
                 reactor.runOnOwner(() -> reactor.unschedule(this));
             } else {
-                reactor.wakeUp(); // lets the reactor unlink it promptly
+                stateChanged();
             }
         }
     }
@@ -149,8 +159,17 @@ final class PollerImpl extends WheelEntry implements PollerHandle {
         return work;
     }
 
-    /** Kept out of {@link #run()} so that the hot path stays small enough to inline. */
-    private int failed(Throwable t) {
+    IntSupplier supplier() {
+        return poll;
+    }
+
+    /** On the reactor: the last call reported work. */
+    void busy() {
+        BUSY_RUNS.setOpaque(this, busyRuns + 1);
+    }
+
+    /** Kept out of the hot path so that it stays small enough to inline. */
+    int failed(Throwable t) {
         FAILURES.setOpaque(this, failures + 1);
         reactor.callbackFailed("poller '" + name + "'", poll, t);
         return 0;

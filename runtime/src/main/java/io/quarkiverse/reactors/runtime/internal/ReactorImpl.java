@@ -96,8 +96,11 @@ public final class ReactorImpl implements Reactor {
     private final PerCoreInstances perCore = new PerCoreInstances();
 
     // Owned by the reactor thread.
-    /** The every-iteration pollers, as an array for the hot loop; replaced (by the reactor) on registration. */
+    /** The every-iteration pollers; replaced (by the reactor) on registration and cancellation. */
     private PollerImpl[] pollers = new PollerImpl[0];
+    /** The active ones, and their suppliers in a parallel array for the hot loop. */
+    private PollerImpl[] activePollerList = new PollerImpl[0];
+    private IntSupplier[] activePolls = new IntSupplier[0];
     /** Every registered poller, both kinds: written by the reactor, read by {@link #pollers()} from any thread. */
     private final CopyOnWriteArrayList<PollerHandle> registry = new CopyOnWriteArrayList<>();
     private final ArrayList<TimerImpl> everyIterationTimers = new ArrayList<>();
@@ -275,7 +278,7 @@ public final class ReactorImpl implements Reactor {
             if (poller.period() == 0) {
                 pollers = java.util.Arrays.copyOf(pollers, pollers.length + 1);
                 pollers[pollers.length - 1] = poller;
-                activePollers++;
+                rebuildActivePollers();
             } else {
                 periodicPollers++;
                 schedule(poller, now + poller.period());
@@ -646,43 +649,72 @@ public final class ReactorImpl implements Reactor {
     }
 
     /**
-     * Runs the every-iteration pollers. Reading the clock costs about as much as a cheap poller, so only
-     * one pass in {@value #POLLER_TIMING_INTERVAL} is timed, and its times count for the passes in between.
+     * Runs the every-iteration pollers that are active: a plain loop over their suppliers, as Agrona's
+     * composite agent does, with no per-poller flag to read (pausing, resuming or cancelling a poller
+     * rebuilds the arrays, see {@link #rebuildActivePollers()}). Reading the clock costs about as much as a
+     * cheap poller, so only one pass in {@value #POLLER_TIMING_INTERVAL} is timed, and its times count for
+     * the passes in between.
      */
     private int runPollers() {
-        PollerImpl[] list = pollers;
-        int n = list.length;
+        PollerImpl[] active = activePollerList;
         int work = 0;
-        int active = 0;
-        boolean sawCancelled = false;
-        boolean timed = (iterations & (POLLER_TIMING_INTERVAL - 1)) == 0;
-        long time = timed ? System.nanoTime() : 0;
-        for (int i = 0; i < n; i++) {
-            PollerImpl poller = list[i];
-            if (!poller.active()) {
-                poller.inactiveAt(iterations);
-                sawCancelled |= poller.cancelled();
-                continue;
-            }
-            poller.activeFrom(iterations);
-            active++;
-            int done;
-            if (timed) {
+        if ((iterations & (POLLER_TIMING_INTERVAL - 1)) == 0) {
+            long time = System.nanoTime();
+            for (PollerImpl poller : active) {
                 time = poller.runTimed(time, POLLER_TIMING_INTERVAL);
-                done = poller.lastWork;
-            } else {
-                done = poller.run();
+                if (poller.lastWork > 0) {
+                    work++;
+                }
+            }
+            return work;
+        }
+        IntSupplier[] polls = activePolls;
+        for (int i = 0; i < polls.length; i++) {
+            int done;
+            try {
+                done = polls[i].getAsInt();
+            } catch (Throwable t) {
+                done = active[i].failed(t);
             }
             if (done > 0) {
+                active[i].busy();
                 work++;
             }
         }
-        if (sawCancelled) {
-            pollers = java.util.Arrays.stream(list).filter(p -> !p.cancelled()).toArray(PollerImpl[]::new);
-            registry.removeIf(PollerHandle::cancelled);
-        }
-        activePollers = active;
         return work;
+    }
+
+    /**
+     * On this reactor: recomputes the active every-iteration pollers after a registration, pause, resume
+     * or cancel, drops the cancelled ones, and closes or opens each poller's spell of runs.
+     */
+    void rebuildActivePollers() {
+        List<PollerImpl> kept = new ArrayList<>(pollers.length);
+        List<PollerImpl> active = new ArrayList<>(pollers.length);
+        for (PollerImpl poller : pollers) {
+            if (poller.cancelled()) {
+                poller.inactiveAt(iterations);
+                registry.remove(poller);
+                continue;
+            }
+            kept.add(poller);
+            if (poller.active()) {
+                poller.activeFrom(iterations);
+                active.add(poller);
+            } else {
+                poller.inactiveAt(iterations);
+            }
+        }
+        pollers = kept.toArray(new PollerImpl[0]);
+        activePollerList = active.toArray(new PollerImpl[0]);
+        activePolls = active.stream().map(PollerImpl::supplier).toArray(IntSupplier[]::new);
+        activePollers = activePollerList.length;
+    }
+
+    /** Any thread: a poller was paused, resumed or cancelled. */
+    void pollerStateChanged() {
+        runOnOwner(this::rebuildActivePollers);
+        wakeUp();
     }
 
     private int runTimers() {
@@ -799,6 +831,8 @@ public final class ReactorImpl implements Reactor {
             poller.cancel();
         }
         pollers = new PollerImpl[0];
+        activePollerList = new PollerImpl[0];
+        activePolls = new IntSupplier[0];
         activePollers = 0;
         for (TimerImpl timer : everyIterationTimers.toArray(new TimerImpl[0])) {
             timer.cancel();
