@@ -30,7 +30,6 @@ public class SpinStrategyTest {
     static final QuarkusExtensionTest TEST = Await.app(2, IdleStrategyTest.class)
             .overrideRuntimeConfigKey("quarkus.reactors.idle-strategy", "spin")
             .overrideRuntimeConfigKey("quarkus.vertx.max-event-loop-execute-time", "500ms")
-            .overrideRuntimeConfigKey("quarkus.vertx.blocked-thread-check-interval", "100ms")
             .overrideRuntimeConfigKey("quarkus.vertx.warning-exception-time", "500ms")
             .setLogRecordPredicate(r -> r.getMessage() != null && r.getMessage().contains("has been blocked"))
             .assertLogRecords(records -> assertTrue(records.isEmpty(), "blocked-thread warnings: " + records.size()));
