@@ -12,4 +12,5 @@ bash benchmarks/wrk.sh benchmarks/results/b6.json
 java --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED -Dbench.quick="${BENCH_QUICK:-false}" \
   -cp "benchmarks/target/classes:benchmarks/target/lib/*" io.quarkiverse.reactors.benchmarks.Bench \
   benchmarks/results/results.json docs/modules/ROOT/assets/images/benchmarks.svg benchmarks/results/b6.json \
+  docs/modules/ROOT/pages/includes/benchmark-results.adoc \
   | tee benchmarks/results/table.txt

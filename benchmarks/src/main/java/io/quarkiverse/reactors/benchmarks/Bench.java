@@ -20,7 +20,7 @@ import io.quarkiverse.reactors.IdleStrategy;
  * Runs every benchmark beside its baseline and prints one table; writes the raw results as JSON and a
  * chart as SVG. {@code -Dbench.quick=true} shortens everything (a smoke run, not for figures).
  * <p>
- * Usage: {@code Bench <results.json> <chart.svg> [wrk-results.json]}
+ * Usage: {@code Bench <results.json> <chart.svg> [wrk-results.json] [table.adoc]}
  */
 public final class Bench {
 
@@ -60,6 +60,9 @@ public final class Bench {
         Files.writeString(json, "[\n" + results.stream().map(Result::toJson).collect(Collectors.joining(",\n")) + "\n]\n");
         Files.createDirectories(svg.toAbsolutePath().getParent());
         Files.writeString(svg, Report.svg(results));
+        if (args.length > 3) {
+            Files.writeString(Path.of(args[3]), Report.asciidoc(results));
+        }
         System.out.println();
         System.out.println(Report.table(results));
         System.out.println("Results: " + json + ", chart: " + svg);

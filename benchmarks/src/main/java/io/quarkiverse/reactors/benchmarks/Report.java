@@ -29,6 +29,20 @@ final class Report {
         return out.toString();
     }
 
+    /** The same table in AsciiDoc, for the docs' performance page. */
+    static String asciidoc(List<Result> results) {
+        StringBuilder out = new StringBuilder();
+        out.append("[cols=\"1,6,4,4,4,2\",options=\"header\"]\n|===\n");
+        out.append("|id |benchmark |ours |baseline |baseline figure |ours is\n");
+        for (Result r : results) {
+            out.append(String.format(Locale.ROOT, "|%s |%s |%s |%s |%s |%.2fx%n", r.id(), r.name(),
+                    figure(r.ours(), r.oursError(), r.unit()), r.baselineName(),
+                    figure(r.baseline(), r.baselineError(), r.unit()), r.advantage()));
+        }
+        out.append("|===\n");
+        return out.toString();
+    }
+
     private static String figure(double value, double error, String unit) {
         String v = value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value);
         String e = error == 0 ? "" : (error >= 100 ? String.format(Locale.ROOT, " ± %.0f", error)
