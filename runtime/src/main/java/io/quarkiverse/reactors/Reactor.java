@@ -2,6 +2,7 @@ package io.quarkiverse.reactors;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
 import java.util.function.IntSupplier;
@@ -137,6 +138,23 @@ public interface Reactor {
      * @return the pollers registered on this reactor now, both kinds, in registration order (a snapshot)
      */
     List<PollerHandle> pollers();
+
+    /**
+     * Runs blocking {@code task} on the worker pool and completes the returned {@code Uni} on this reactor,
+     * in its Vert.x context: the way to do blocking work (JDBC, file I/O, a blocking client) from a reactor,
+     * which must never block itself. Lazy, like {@link #call}: each subscription runs the task once. At most
+     * {@code quarkus.reactors.offload.max-pending} tasks may be pending per reactor; beyond that the
+     * {@code Uni} fails with {@link ReactorOverloadedException} and the task does not run.
+     */
+    default <T> Uni<T> offload(Callable<T> task) {
+        return offload(task, false);
+    }
+
+    /**
+     * Like {@link #offload(Callable)}; with {@code ordered}, the ordered tasks of this reactor run one after
+     * the other in submission order, as Vert.x's {@code executeBlocking(task, true)} does.
+     */
+    <T> Uni<T> offload(Callable<T> task, boolean ordered);
 
     /**
      * @return a snapshot of this reactor's event counters

@@ -20,6 +20,17 @@ public class ReactorOverloadedException extends RuntimeException {
         this.capacity = capacity;
     }
 
+    /**
+     * A full bound other than the event queue, such as the offloaded tasks pending for a reactor.
+     *
+     * @param message says what was full and which setting bounds it
+     */
+    public ReactorOverloadedException(int reactor, int capacity, String message) {
+        super(message);
+        this.reactor = reactor;
+        this.capacity = capacity;
+    }
+
     /** @return the id of the reactor whose queue was full */
     public int reactor() {
         return reactor;

@@ -173,8 +173,8 @@ class SubscriberMethodsProcessor {
             }
             if (item.blocking()) {
                 problems.add(problem(what, method, bean, "must not be @Blocking or @RunOnVirtualThread: it runs on a"
-                        + " reactor, which never blocks. Keep the method non-blocking and move blocking work to a worker"
-                        + " pool (for example vertx.executeBlocking(...)), completing back on the reactor"));
+                        + " reactor, which never blocks. Keep the method non-blocking and move the blocking work to"
+                        + " reactor.offload(...), which runs it on the worker pool and completes back on the reactor"));
             }
             if (item.kind() == SubscriberMethodBuildItem.Kind.POLLER) {
                 validatePoller(item, problems, pollerNames);

@@ -88,6 +88,22 @@ public interface ReactorsConfig {
     @WithDefault("PT0.0001S")
     Duration timerTick();
 
+    /**
+     * Blocking work offloaded from reactors with {@code Reactor.offload}.
+     */
+    Offload offload();
+
+    /** Offloading blocking work to the worker pool. */
+    interface Offload {
+
+        /**
+         * How many offloaded tasks may be pending (queued or running) per reactor. Beyond it,
+         * {@code offload} fails with {@code ReactorOverloadedException} instead of queueing without bound.
+         */
+        @WithDefault("4096")
+        int maxPending();
+    }
+
     /** Tuning of {@code idle-strategy=backoff}, as Agrona's {@code BackoffIdleStrategy}. */
     interface Backoff {
 

@@ -51,12 +51,14 @@ public class ReactorsRecorder {
         require(positive(cfg.idlePollInterval()), "quarkus.reactors.idle-poll-interval must be positive");
         require(positive(cfg.timerTick()), "quarkus.reactors.timer-tick must be positive");
         require(!cfg.parkSpin().isNegative(), "quarkus.reactors.park-spin must not be negative");
+        require(cfg.offload().maxPending() >= 1, "quarkus.reactors.offload.max-pending must be at least 1, was "
+                + cfg.offload().maxPending());
 
         ReactorSettings settings = new ReactorSettings(cfg.queueCapacity(), cfg.batchSize(), cfg.idleStrategy(),
                 cfg.backoff().spins(), cfg.backoff().yields(), cfg.backoff().minPark().toNanos(),
                 cfg.backoff().maxPark().toNanos(), cfg.idlePollInterval().toNanos(), cfg.parkSpin().toNanos(),
                 cfg.timerTick().toNanos(),
-                TIMER_SLOTS);
+                TIMER_SLOTS, cfg.offload().maxPending());
         ReactorGroup group = ReactorGroup.start(vertx.get(), count, settings);
         // A normal (not "last") shutdown task: it runs before Vert.x closes, while the loops still drain.
         shutdown.addShutdownTask(() -> group.stop(cfg.shutdownTimeout()));

@@ -15,7 +15,7 @@ public class PollerMustNotBeBlockingTest {
     @RegisterExtension
     static final QuarkusExtensionTest TEST = new QuarkusExtensionTest()
             .withApplicationRoot(jar -> jar.addClasses(Bad.class, Problems.class))
-            .assertException(failure -> Problems.assertReported(failure, "Bad#poll()", "must not be @Blocking or @RunOnVirtualThread", "worker pool"));
+            .assertException(failure -> Problems.assertReported(failure, "Bad#poll()", "must not be @Blocking or @RunOnVirtualThread", "reactor.offload(...)"));
 
     public static class Bad {
         @Poller

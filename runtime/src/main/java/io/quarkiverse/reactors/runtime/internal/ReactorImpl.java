@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
@@ -137,6 +138,8 @@ public final class ReactorImpl implements Reactor {
     private final AtomicLong rejected = new AtomicLong();
     /** Replies accepted beside the queue because it was full; they count as accepted events. */
     private final AtomicLong overflowReplies = new AtomicLong();
+    /** Offloaded tasks queued or running on the worker pool. */
+    private final java.util.concurrent.atomic.AtomicInteger pendingOffloads = new java.util.concurrent.atomic.AtomicInteger();
     /** Events that could never run because the event loop had terminated; they count as failed. */
     private final AtomicLong abandoned = new AtomicLong();
 
@@ -377,6 +380,36 @@ public final class ReactorImpl implements Reactor {
         } catch (ArithmeticException e) {
             return Long.MAX_VALUE / 4;
         }
+    }
+
+    // ---------------------------------------------------------------- offload (any thread)
+
+    @Override
+    public <T> Uni<T> offload(Callable<T> task, boolean ordered) {
+        Objects.requireNonNull(task, "task");
+        return Uni.createFrom().emitter(emitter -> {
+            if (stopped) {
+                emitter.fail(stoppedException());
+                return;
+            }
+            if (pendingOffloads.incrementAndGet() > settings.maxPendingOffloads()) {
+                pendingOffloads.decrementAndGet();
+                rejected.incrementAndGet();
+                emitter.fail(new ReactorOverloadedException(id, settings.maxPendingOffloads(), "Reactor " + id
+                        + " refused to offload a task: " + settings.maxPendingOffloads() + " offloaded tasks are"
+                        + " already pending. Slow down, or raise quarkus.reactors.offload.max-pending"));
+                return;
+            }
+            // The reactor's context completes the future on its own event loop: the result comes back here.
+            context.executeBlocking(task, ordered).onComplete(result -> {
+                pendingOffloads.decrementAndGet();
+                if (result.succeeded()) {
+                    emitter.complete(result.result());
+                } else {
+                    emitter.fail(result.cause());
+                }
+            });
+        });
     }
 
     private <T> void submitCall(Supplier<T> task, CallCompletion<T> completion) {

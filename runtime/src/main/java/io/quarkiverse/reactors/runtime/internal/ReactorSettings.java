@@ -17,6 +17,7 @@ import io.quarkiverse.reactors.IdleStrategy;
  *        before it parks
  * @param timerTickNanos resolution of the timer wheel
  * @param timerSlots slots of the timer wheel (a power of two)
+ * @param maxPendingOffloads offloaded tasks that may be pending per reactor
  */
 public record ReactorSettings(
         int queueCapacity,
@@ -29,16 +30,17 @@ public record ReactorSettings(
         long idlePollIntervalNanos,
         long parkSpinNanos,
         long timerTickNanos,
-        int timerSlots) {
+        int timerSlots,
+        int maxPendingOffloads) {
 
     /** Defaults matching the documented configuration defaults; used by tests and benchmarks. */
     public static ReactorSettings defaults() {
         return new ReactorSettings(65536, 1024, IdleStrategy.PARK, 100, 10, 1_000, 1_000_000, 1_000_000, 20_000, 100_000,
-                4096);
+                4096, 4096);
     }
 
     public ReactorSettings withIdleStrategy(IdleStrategy strategy) {
         return new ReactorSettings(queueCapacity, batchSize, strategy, backoffSpins, backoffYields, backoffMinParkNanos,
-                backoffMaxParkNanos, idlePollIntervalNanos, parkSpinNanos, timerTickNanos, timerSlots);
+                backoffMaxParkNanos, idlePollIntervalNanos, parkSpinNanos, timerTickNanos, timerSlots, maxPendingOffloads);
     }
 }
