@@ -186,10 +186,6 @@ public final class ReactorImpl implements Reactor {
         return eventLoop;
     }
 
-    int capacity() {
-        return queue.capacity();
-    }
-
     // ---------------------------------------------------------------- submission (any thread)
 
     @Override
@@ -431,14 +427,9 @@ public final class ReactorImpl implements Reactor {
     }
 
     private void enqueueOrThrow(Object event) {
-        if (stopped) {
-            throw stoppedException();
-        }
-        if (!queue.offer(event)) {
-            rejectedFull();
+        if (!tryEnqueue(event)) {
             throw new ReactorOverloadedException(id, queue.capacity());
         }
-        signal();
     }
 
     /** The queue was full: count the refusal, and the queue's depth reached its capacity. */
