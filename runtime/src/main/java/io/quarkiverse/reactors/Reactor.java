@@ -75,7 +75,9 @@ public interface Reactor {
      * once. When the subscriber is on a reactor, the result is sent back to that reactor as an event and
      * the {@code Uni} completes there, on the subscriber's own thread and Vert.x context. When the
      * subscriber is not on a reactor, the {@code Uni} completes on this reactor's thread; use
-     * {@code emitOn(...)} to move elsewhere. A task that throws fails the {@code Uni} with that exception.
+     * {@code emitOn(...)} to move elsewhere. When the subscriber is on this very reactor and nothing is
+     * queued, the task runs at once, in the subscriber's context, without an event (no queued event can be
+     * overtaken). A task that throws fails the {@code Uni} with that exception.
      * A full queue fails it with {@link ReactorOverloadedException}, a stopped reactor with
      * {@link ReactorStoppedException}.
      */

@@ -116,6 +116,22 @@ public class CallTest {
     }
 
     @Test
+    void callingTheOwnReactorNeverOvertakesQueuedEvents() {
+        Reactor r0 = reactors.reactor(0);
+        CompletableFuture<String> order = new CompletableFuture<>();
+        r0.send(() -> {
+            StringBuilder seen = new StringBuilder();
+            // nothing queued: the call runs at once
+            r0.call(() -> seen.append("inline,")).subscribe().with(v -> {
+            });
+            // an event queued first: the call waits for it, FIFO per sender
+            r0.send(() -> seen.append("queued,"));
+            r0.call(() -> seen.append("after")).subscribe().with(v -> order.complete(seen.toString()));
+        });
+        assertEquals("inline,queued,after", Await.result(order));
+    }
+
+    @Test
     void callingTheOwnReactorCompletesInline() {
         CompletableFuture<Thread[]> threads = new CompletableFuture<>();
         Reactor r0 = reactors.reactor(0);

@@ -419,6 +419,19 @@ public final class ReactorImpl implements Reactor {
                 callerContext = current;
             }
         }
+        if (caller == this && !stopped && queue.relaxedPeek() == null) {
+            // A call to the caller's own reactor with nothing queued: run it now. No event can be overtaken
+            // (the queue is empty), and the hop through the queue would only add a loop turn.
+            T result;
+            try {
+                result = task.get();
+            } catch (Throwable t) {
+                completion.fail(t);
+                return;
+            }
+            completion.complete(result);
+            return;
+        }
         try {
             enqueueOrThrow(new CallEvent<>(task, completion, caller, callerContext));
         } catch (ReactorOverloadedException | ReactorStoppedException e) {
