@@ -128,6 +128,39 @@ public class TimerTest {
     }
 
     @Test
+    void aTimerReArmedByAnotherInTheSameExpiryFiresOnceAtItsNewTime() {
+        Reactor reactor = reactors.reactor(1);
+        AtomicInteger fired = new AtomicInteger();
+        CompletableFuture<Long> firedAt = new CompletableFuture<>();
+        long[] start = new long[1];
+        java.util.List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+        reactor.send(() -> {
+            start[0] = System.nanoTime();
+            TimerHandle late = reactor.timer(Duration.ofMillis(5), () -> {
+                order.add("late");
+                fired.incrementAndGet();
+                firedAt.complete(System.nanoTime());
+            });
+            // due a tick earlier, so fired first in the same expiry, it moves the other
+            reactor.timer(Duration.ofMillis(4), () -> {
+                order.add("mover");
+                late.update(Duration.ofMillis(150));
+            });
+            // hold the reactor (test only) until both are overdue, so that one expiry takes both
+            while (System.nanoTime() - start[0] < TimeUnit.MILLISECONDS.toNanos(7)) {
+                Thread.onSpinWait();
+            }
+        });
+        long at = Await.result(firedAt);
+        assertTrue(at - start[0] >= TimeUnit.MILLISECONDS.toNanos(150), "fired at its new deadline, not the old one: after "
+                + (at - start[0]) / 1000 + " us, " + order);
+        Await.sleep(200);
+        Await.onReactor(reactor, () -> null);
+        assertEquals(1, fired.get(), "fired once");
+        Await.until(() -> reactor.stats().timers() == 0);
+    }
+
+    @Test
     void throwingTimerKeepsFiring() {
         Reactor reactor = reactors.reactor(0);
         AtomicInteger count = new AtomicInteger();

@@ -26,6 +26,7 @@ final class PerCoreInstances {
     }
 
     private final Map<Contextual<?>, Instance<?>> instances = new LinkedHashMap<>();
+    private boolean closed;
 
     @SuppressWarnings("unchecked")
     <T> T get(Contextual<T> bean) {
@@ -41,6 +42,10 @@ final class PerCoreInstances {
         }
         if (creationalContext == null) {
             return null;
+        }
+        if (closed) {
+            throw new jakarta.enterprise.context.ContextNotActiveException("@PerCore bean " + bean
+                    + " was used after its reactor shut down");
         }
         T created = bean.create(creationalContext);
         instances.put(bean, new Instance<>(bean, created, creationalContext));
@@ -61,6 +66,12 @@ final class PerCoreInstances {
         for (int i = all.length - 1; i >= 0; i--) {
             destroyQuietly(all[i]);
         }
+    }
+
+    /** At shutdown: destroys every instance and creates no more. */
+    void close() {
+        closed = true;
+        destroyAll();
     }
 
     Map<InjectableBean<?>, Object> snapshot() {

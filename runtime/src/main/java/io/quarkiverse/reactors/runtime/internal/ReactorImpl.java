@@ -115,6 +115,10 @@ public final class ReactorImpl implements Reactor {
     private long iterations;
     /** Events run by the last batch. */
     private int lastBatch;
+    /** Set on the reactor when its pollers, timers and per-core beans were torn down at shutdown. */
+    private boolean shutDown;
+    /** Whether any iteration of the current slice did work (resets the backoff). */
+    private boolean sliceDidWork;
     /** When the reactor last did work (for park's short spin); {@link #NO_CLOCK_READ} until an idle iteration reads it. */
     private long lastWorkNanos;
     /** Timers armed, published after each iteration for stats(). */
@@ -270,7 +274,7 @@ public final class ReactorImpl implements Reactor {
         PollerImpl poller = new PollerImpl(name, this, poll, toNanos(period));
         long now = System.nanoTime();
         onOwner(() -> {
-            if (poller.cancelled()) {
+            if (poller.cancelled() || shutDown) {
                 return;
             }
             registry.add(poller);
@@ -315,7 +319,8 @@ public final class ReactorImpl implements Reactor {
             schedule(timer, deadline);
         } else {
             enqueueOrThrow(new InternalTask(() -> {
-                if (!timer.cancelled()) {
+                // an update that overtook this task (sent beside a full queue) already armed the timer
+                if (!timer.cancelled() && !timer.scheduled() && !timer.everyIteration) {
                     schedule(timer, deadline);
                 }
             }));
@@ -337,6 +342,9 @@ public final class ReactorImpl implements Reactor {
 
     /** On this reactor: links an entry into the timer wheel, and wakes the loop if it is parked. */
     void schedule(WheelEntry entry, long deadline) {
+        if (shutDown) {
+            return; // a registration queued before shutdown, run after it: nothing may be armed any more
+        }
         wheel.schedule(entry, deadline);
         if (!inIteration) {
             signal(); // armed from a Vert.x callback between iterations: recompute the park deadline
@@ -531,15 +539,22 @@ public final class ReactorImpl implements Reactor {
      */
     private void iterate() {
         boolean again;
+        sliceDidWork = false;
         ContextInternal previous = context.beginDispatch();
         try {
             again = iterateWithinSlice();
+        } catch (Throwable t) {
+            // Never let a failure end the loop: the flag would stay set and no iteration would run again.
+            failureLog.failed("iteration", this, t);
+            again = true;
         } finally {
             context.endDispatch(previous);
         }
-        if (again) {
+        if (sliceDidWork) {
             idleIterations = 0;
             parkNanos = settings.backoffMinParkNanos();
+        }
+        if (again) {
             post();
         } else {
             idle();
@@ -560,6 +575,7 @@ public final class ReactorImpl implements Reactor {
         for (int n = 1;; n++) {
             int work = iterateOnce();
             if (work > 0) {
+                sliceDidWork = true;
                 lastWorkNanos = NO_CLOCK_READ; // read lazily: only an idle iteration needs the time of the last work
             }
             boolean pending = queue.relaxedPeek() != null;
@@ -609,7 +625,9 @@ public final class ReactorImpl implements Reactor {
     /** An iteration found nothing to do: spin, back off or park, as configured. */
     private void idle() {
         if (stopped) {
-            park(Long.MAX_VALUE); // after shutdown began, never keep a loop busy
+            // after shutdown began, never keep a loop busy, but keep firing timers and pollers until they are
+            // cancelled: replies to pending calls may depend on them
+            park(nextDeadline(System.nanoTime()));
             return;
         }
         switch (settings.idleStrategy()) {
@@ -812,7 +830,12 @@ public final class ReactorImpl implements Reactor {
 
     private boolean runEvent(Object event) {
         if (event instanceof ReactorEvent) {
-            return ((ReactorEvent) event).execute(this);
+            try {
+                return ((ReactorEvent) event).execute(this);
+            } catch (Throwable t) {
+                taskFailed(event, t); // e.g. a subscriber of a call's Uni that threw on completion
+                return false;
+            }
         }
         Runnable task = (Runnable) event;
         try {
@@ -858,8 +881,9 @@ public final class ReactorImpl implements Reactor {
 
     /** On this reactor, at shutdown: cancels pollers and timers, then destroys the {@code @PerCore} instances. */
     void shutdownOnLoop() {
+        shutDown = true;
         cancelPollersAndTimers();
-        perCore.destroyAll();
+        perCore.close();
     }
 
     /** On this reactor, at shutdown: cancels every poller and timer. */

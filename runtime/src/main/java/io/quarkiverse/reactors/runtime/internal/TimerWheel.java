@@ -22,7 +22,7 @@ final class TimerWheel {
     private long currentTick;
     private int size;
     /** Entries taken off the wheel for the expiry in progress, run after the walk (callbacks may reschedule). */
-    private WheelEntry[] due = new WheelEntry[64];
+    private WheelEntry[] expiring = new WheelEntry[64];
 
     /**
      * @param tickNanos the resolution, rounded up to a power of two nanoseconds (100 us becomes 131 us)
@@ -51,6 +51,10 @@ final class TimerWheel {
 
     /** Links {@code entry}, which must not be scheduled, to fire at {@code deadline}. */
     void schedule(WheelEntry entry, long deadline) {
+        if (entry.slot >= 0) {
+            cancel(entry); // re-armed while linked: move it, never link a node twice
+        }
+        entry.due = false;
         entry.deadline = deadline;
         long tick = tickOf(deadline);
         if (tick < currentTick) {
@@ -73,6 +77,7 @@ final class TimerWheel {
 
     /** Unlinks {@code entry} if it is scheduled. */
     void cancel(WheelEntry entry) {
+        entry.due = false;
         int slot = entry.slot;
         if (slot < 0) {
             return;
@@ -124,10 +129,11 @@ final class TimerWheel {
                 WheelEntry next = entry.next;
                 if (entry.deadline <= now) {
                     cancel(entry);
-                    if (count == due.length) {
-                        due = java.util.Arrays.copyOf(due, count * 2);
+                    entry.due = true;
+                    if (count == expiring.length) {
+                        expiring = java.util.Arrays.copyOf(expiring, count * 2);
                     }
-                    due[count++] = entry;
+                    expiring[count++] = entry;
                 } else if (entry.deadline < remainingMin) {
                     remainingMin = entry.deadline;
                 }
@@ -139,9 +145,12 @@ final class TimerWheel {
         currentTick = nowTick;
         int work = 0;
         for (int i = 0; i < count; i++) {
-            WheelEntry entry = due[i];
-            due[i] = null;
-            work += entry.expire(now);
+            WheelEntry entry = expiring[i];
+            expiring[i] = null;
+            if (entry.due) { // not cancelled or re-armed by an earlier callback of this expiry
+                entry.due = false;
+                work += entry.expire(now);
+            }
         }
         return work;
     }
@@ -166,6 +175,11 @@ final class TimerWheel {
 
     /** Unlinks every entry, handing each to {@code onRemoved}. */
     void clear(java.util.function.Consumer<WheelEntry> onRemoved) {
+        for (WheelEntry waiting : expiring) {
+            if (waiting != null) {
+                waiting.due = false; // cleared from inside an expiry: the entries still waiting there must not fire
+            }
+        }
         for (int slot = 0; slot < heads.length; slot++) {
             WheelEntry entry;
             while ((entry = heads[slot]) != null) {

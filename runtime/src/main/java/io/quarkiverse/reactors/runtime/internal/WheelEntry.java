@@ -14,6 +14,11 @@ abstract class WheelEntry {
     WheelEntry next;
     /** Slot index while linked into the wheel, -1 otherwise. */
     int slot = -1;
+    /**
+     * Set while the entry waits in the wheel's list of due entries; a cancel or a re-schedule during that
+     * expiry clears it, so that the entry is not fired for a deadline it no longer has.
+     */
+    boolean due;
 
     boolean scheduled() {
         return slot >= 0;
