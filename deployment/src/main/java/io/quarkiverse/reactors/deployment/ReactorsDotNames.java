@@ -5,7 +5,6 @@ import java.util.concurrent.CompletionStage;
 import org.jboss.jandex.DotName;
 
 import io.quarkiverse.reactors.OnEvent;
-import io.quarkiverse.reactors.PerCore;
 import io.quarkiverse.reactors.Poller;
 import io.quarkiverse.reactors.Reactor;
 import io.smallrye.mutiny.Uni;
@@ -15,7 +14,6 @@ final class ReactorsDotNames {
 
     static final DotName POLLER = DotName.createSimple(Poller.class);
     static final DotName ON_EVENT = DotName.createSimple(OnEvent.class);
-    static final DotName PER_CORE = DotName.createSimple(PerCore.class);
     static final DotName REACTOR = DotName.createSimple(Reactor.class);
     static final DotName UNI = DotName.createSimple(Uni.class);
     static final DotName COMPLETION_STAGE = DotName.createSimple(CompletionStage.class);

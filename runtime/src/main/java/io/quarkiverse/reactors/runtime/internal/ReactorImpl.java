@@ -875,9 +875,6 @@ public final class ReactorImpl implements Reactor {
         stopped = true;
     }
 
-    boolean isStopped() {
-        return stopped;
-    }
 
     /** On this reactor, at shutdown: cancels pollers and timers, then destroys the {@code @PerCore} instances. */
     void shutdownOnLoop() {

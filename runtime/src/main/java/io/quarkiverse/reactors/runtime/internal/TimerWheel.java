@@ -1,7 +1,7 @@
 package io.quarkiverse.reactors.runtime.internal;
 
 /**
- * A hashed timer wheel: {@code slots} doubly-linked lists, one per tick of {@code tickNanos}, reused
+ * A hashed timer wheel: {@code slots} doubly-linked lists, one per tick, reused
  * every revolution. Scheduling and cancelling are O(1) whatever the number of live timers; expiring a
  * tick walks that slot only, where entries due in a later revolution stay, so the cost of a revolution
  * is one look at each live entry.
@@ -10,8 +10,7 @@ package io.quarkiverse.reactors.runtime.internal;
  */
 final class TimerWheel {
 
-    private final long tickNanos;
-    /** {@code tickNanos} is a power of two: a tick number is a shift, not a division. */
+    /** The tick is a power of two nanoseconds: a tick number is a shift, not a division. */
     private final int tickShift;
     private final int mask;
     private final WheelEntry[] heads;
@@ -32,7 +31,6 @@ final class TimerWheel {
             throw new IllegalArgumentException("slots must be a power of two, was " + slots);
         }
         this.tickShift = 64 - Long.numberOfLeadingZeros(Math.max(1, tickNanos - 1));
-        this.tickNanos = 1L << tickShift;
         this.mask = slots - 1;
         this.heads = new WheelEntry[slots];
         this.slotMin = new long[slots];
@@ -45,9 +43,6 @@ final class TimerWheel {
         return size;
     }
 
-    long tickNanos() {
-        return tickNanos;
-    }
 
     /** Links {@code entry}, which must not be scheduled, to fire at {@code deadline}. */
     void schedule(WheelEntry entry, long deadline) {
