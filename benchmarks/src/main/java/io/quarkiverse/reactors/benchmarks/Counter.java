@@ -32,4 +32,22 @@ final class Counter {
     long read() {
         return (long) VALUE.getOpaque(this);
     }
+
+    /** Lets the counting threads warm up for 200 ms, then measures the total rate of {@code counters}, per second. */
+    static double perSecond(long millis, Counter... counters) {
+        Fixtures.sleep(200);
+        long before = sum(counters);
+        long start = System.nanoTime();
+        Fixtures.sleep(millis);
+        long counted = sum(counters) - before;
+        return counted * 1e9 / (System.nanoTime() - start);
+    }
+
+    private static long sum(Counter[] counters) {
+        long total = 0;
+        for (Counter counter : counters) {
+            total += counter.read();
+        }
+        return total;
+    }
 }

@@ -45,7 +45,7 @@ final class EventRing {
                     });
                 }
             }
-            return perSecondPerCore(millis, counters);
+            return Counter.perSecond(millis, counters) / cores;
         } finally {
             running.running = false;
             Fixtures.close(group, vertx);
@@ -81,7 +81,7 @@ final class EventRing {
                     });
                 }
             }
-            return perSecondPerCore(millis, counters);
+            return Counter.perSecond(millis, counters) / cores;
         } finally {
             running.running = false;
             Fixtures.close(null, vertx);
@@ -94,20 +94,5 @@ final class EventRing {
             counters[i] = new Counter();
         }
         return counters;
-    }
-
-    private static double perSecondPerCore(long millis, Counter[] counters) {
-        Fixtures.sleep(200);
-        long before = 0;
-        for (Counter c : counters) {
-            before += c.read();
-        }
-        long start = System.nanoTime();
-        Fixtures.sleep(millis);
-        long after = 0;
-        for (Counter c : counters) {
-            after += c.read();
-        }
-        return (after - before) * 1e9 / (System.nanoTime() - start) / counters.length;
     }
 }

@@ -34,7 +34,7 @@ final class PollerOverhead {
                 counters[i] = counter;
                 reactor.poller("p" + i, counter::increment, Duration.ZERO);
             }
-            return nanosPerCall(counters, measureMillis);
+            return 1e9 / Counter.perSecond(measureMillis, counters);
         } finally {
             Fixtures.close(group, vertx);
         }
@@ -63,28 +63,9 @@ final class PollerOverhead {
                 new CompositeAgent(all));
         AgentRunner.startOnThread(runner);
         try {
-            return nanosPerCall(counters, measureMillis);
+            return 1e9 / Counter.perSecond(measureMillis, counters);
         } finally {
             runner.close();
         }
-    }
-
-    /** Lets the thread warm up, then counts the calls it makes in {@code measureMillis}. */
-    private static double nanosPerCall(Counter[] counters, long measureMillis) {
-        Fixtures.sleep(200);
-        long before = total(counters);
-        long start = System.nanoTime();
-        Fixtures.sleep(measureMillis);
-        long calls = total(counters) - before;
-        long elapsed = System.nanoTime() - start;
-        return (double) elapsed / calls;
-    }
-
-    private static long total(Counter[] counters) {
-        long sum = 0;
-        for (Counter counter : counters) {
-            sum += counter.read();
-        }
-        return sum;
     }
 }

@@ -30,30 +30,21 @@ final class RoundTrip {
         try {
             Reactor from = group.reactor(0);
             Reactor to = group.reactor(1);
-            long[] latencies = new long[count];
-            CompletableFuture<Void> finished = new CompletableFuture<>();
+            LatencyLog log = new LatencyLog(warmup, count);
             from.send(new Runnable() {
-                int done = -warmup;
                 long start;
 
                 @Override
                 public void run() {
                     start = System.nanoTime();
                     to.call(RoundTrip::pong).subscribe().with(v -> {
-                        long took = System.nanoTime() - start;
-                        if (done >= 0) {
-                            latencies[done] = took;
-                        }
-                        if (++done == count) {
-                            finished.complete(null);
-                        } else {
+                        if (log.record(System.nanoTime() - start)) {
                             run();
                         }
                     });
                 }
             });
-            finished.join();
-            return percentiles(latencies);
+            return log.percentiles();
         } finally {
             Fixtures.close(group, vertx);
         }
@@ -68,10 +59,8 @@ final class RoundTrip {
             ClassLoader tccl = Thread.currentThread().getContextClassLoader();
             ContextInternal from = vx.createEventLoopContext(loops.get(0), null, tccl);
             ContextInternal to = vx.createEventLoopContext(loops.get(1), null, tccl);
-            long[] latencies = new long[count];
-            CompletableFuture<Void> finished = new CompletableFuture<>();
+            LatencyLog log = new LatencyLog(warmup, count);
             from.runOnContext(new io.vertx.core.Handler<Void>() {
-                int done = -warmup;
                 long start;
 
                 @Override
@@ -79,20 +68,13 @@ final class RoundTrip {
                     start = System.nanoTime();
                     Context back = from;
                     to.runOnContext(v -> back.runOnContext(w -> {
-                        long took = System.nanoTime() - start;
-                        if (done >= 0) {
-                            latencies[done] = took;
-                        }
-                        if (++done == count) {
-                            finished.complete(null);
-                        } else {
+                        if (log.record(System.nanoTime() - start)) {
                             handle(null);
                         }
                     }));
                 }
             });
-            finished.join();
-            return percentiles(latencies);
+            return log.percentiles();
         } finally {
             Fixtures.close(null, vertx);
         }
@@ -102,9 +84,35 @@ final class RoundTrip {
         return 1L;
     }
 
-    private static Percentiles percentiles(long[] latencies) {
-        long[] sorted = latencies.clone();
-        Arrays.sort(sorted);
-        return new Percentiles(sorted[(int) (sorted.length * 0.50)] / 1000.0, sorted[(int) (sorted.length * 0.99)] / 1000.0);
+    /** Round-trip times, recorded on one thread after {@code warmup} discarded ones; waited for by another. */
+    private static final class LatencyLog {
+        private final long[] latencies;
+        private final CompletableFuture<Void> finished = new CompletableFuture<>();
+        private int done;
+
+        LatencyLog(int warmup, int count) {
+            this.latencies = new long[count];
+            this.done = -warmup;
+        }
+
+        /** @return whether to go on */
+        boolean record(long took) {
+            if (done >= 0) {
+                latencies[done] = took;
+            }
+            if (++done == latencies.length) {
+                finished.complete(null);
+                return false;
+            }
+            return true;
+        }
+
+        Percentiles percentiles() {
+            finished.join();
+            long[] sorted = latencies.clone();
+            Arrays.sort(sorted);
+            return new Percentiles(sorted[(int) (sorted.length * 0.50)] / 1000.0,
+                    sorted[(int) (sorted.length * 0.99)] / 1000.0);
+        }
     }
 }

@@ -71,7 +71,7 @@ final class SharedNothing {
                     }
                 });
             }
-            return perSecond(millis, shards[0].applied, shards[1].applied);
+            return Counter.perSecond(millis, shards[0].applied, shards[1].applied);
         } finally {
             running.running = false;
             Fixtures.close(group, vertx);
@@ -110,7 +110,7 @@ final class SharedNothing {
             threads[t].start();
         }
         try {
-            return perSecond(millis, done);
+            return Counter.perSecond(millis, done);
         } finally {
             flag.running = false;
             for (Thread thread : threads) {
@@ -121,23 +121,5 @@ final class SharedNothing {
                 }
             }
         }
-    }
-
-
-    private static double perSecond(long millis, Counter... counters) {
-        Fixtures.sleep(200);
-        long before = sum(counters);
-        long start = System.nanoTime();
-        Fixtures.sleep(millis);
-        long done = sum(counters) - before;
-        return done * 1e9 / (System.nanoTime() - start);
-    }
-
-    private static long sum(Counter[] counters) {
-        long total = 0;
-        for (Counter counter : counters) {
-            total += counter.read();
-        }
-        return total;
     }
 }

@@ -107,7 +107,6 @@ public final class ReactorImpl implements Reactor {
     private final ArrayList<TimerImpl> everyIterationTimers = new ArrayList<>();
     private final TimerWheel wheel;
     private boolean inIteration;
-    private int activePollers;
     private int idleIterations;
     private long parkNanos;
     private ScheduledFuture<?> wake;
@@ -665,7 +664,7 @@ public final class ReactorImpl implements Reactor {
      */
     private long nextDeadline(long now) {
         long at = wheel.nextWakeUp();
-        if (activePollers > 0) {
+        if (activePollerList.length > 0) {
             at = Math.min(at, now + settings.idlePollIntervalNanos());
         }
         return at;
@@ -763,7 +762,6 @@ public final class ReactorImpl implements Reactor {
         pollers = kept.toArray(new PollerImpl[0]);
         activePollerList = active.toArray(new PollerImpl[0]);
         activePolls = active.stream().map(PollerImpl::supplier).toArray(IntSupplier[]::new);
-        activePollers = activePollerList.length;
     }
 
     /** Any thread: a poller was paused, resumed or cancelled. */
@@ -891,7 +889,6 @@ public final class ReactorImpl implements Reactor {
         pollers = new PollerImpl[0];
         activePollerList = new PollerImpl[0];
         activePolls = new IntSupplier[0];
-        activePollers = 0;
         for (TimerImpl timer : everyIterationTimers.toArray(new TimerImpl[0])) {
             timer.cancel();
         }
