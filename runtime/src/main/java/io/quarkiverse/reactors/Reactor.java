@@ -137,6 +137,29 @@ public interface Reactor {
     void fire(Object event);
 
     /**
+     * Watches {@code channel}: {@code handler} runs on this reactor whenever the channel is ready for
+     * {@code interest} ({@link Interest#READ}, {@link Interest#WRITE} or both), level-triggered, until the
+     * watch is cancelled. When the channel is closed while watched (by the handler, for example on end of
+     * stream, or by any thread) the handler is called once more with {@link Interest#HANG_UP} and the watch
+     * ends; a registration the event loop refuses ends it with {@link Interest#ERROR}.
+     * <p>
+     * A channel may have several watches for disjoint interests (one for {@code READ}, another for
+     * {@code WRITE}), on one reactor or on different ones. With the NIO transport the channel is registered
+     * in the reactor's own event-loop selector; with the native transports (epoll, io_uring), whose loops
+     * cannot select a JDK channel, one shared selector thread watches it and hands readiness to the reactor.
+     * <p>
+     * Called from another thread, the registration hops to this reactor as an event (the handle is returned
+     * at once).
+     *
+     * @throws IllegalArgumentException when the channel is closed or in blocking mode, when the interest is
+     *         empty, or when the channel does not support it (for example {@code READ} on a pipe's sink)
+     * @throws IllegalStateException when the channel is already watched for part of {@code interest}
+     * @throws ReactorOverloadedException when called from another thread and the queue is full
+     * @throws ReactorStoppedException when the application is shutting down
+     */
+    WatchHandle watch(java.nio.channels.SelectableChannel channel, Interest interest, WatchHandler handler);
+
+    /**
      * @return the pollers registered on this reactor now, both kinds, in registration order (a snapshot)
      */
     List<PollerHandle> pollers();

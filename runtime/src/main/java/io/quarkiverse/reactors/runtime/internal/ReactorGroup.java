@@ -40,11 +40,13 @@ public final class ReactorGroup implements Reactors {
     private final ReactorImpl[] reactors;
     private final List<Reactor> all;
     private final EventDispatcher dispatcher;
+    private final WatchSelector watchSelector;
 
-    private ReactorGroup(ReactorImpl[] reactors, EventDispatcher dispatcher) {
+    private ReactorGroup(ReactorImpl[] reactors, EventDispatcher dispatcher, WatchSelector watchSelector) {
         this.reactors = reactors;
         this.all = List.of(reactors);
         this.dispatcher = dispatcher;
+        this.watchSelector = watchSelector;
     }
 
     /**
@@ -73,9 +75,11 @@ public final class ReactorGroup implements Reactors {
         ClassLoader tccl = Thread.currentThread().getContextClassLoader();
         EventDispatcher dispatcher = new EventDispatcher();
         ReactorImpl[] reactors = new ReactorImpl[count];
+        WatchClaims watchClaims = new WatchClaims();
+        WatchSelector watchSelector = new WatchSelector();
         for (int i = 0; i < count; i++) {
             ContextInternal context = vx.createEventLoopContext(loops.get(i), null, tccl);
-            reactors[i] = new ReactorImpl(i, context, settings, dispatcher);
+            reactors[i] = new ReactorImpl(i, context, settings, dispatcher, watchClaims, watchSelector);
         }
         for (ReactorImpl reactor : reactors) {
             // Starts the loop's thread if it was not running yet; waiting here is fine: this is the
@@ -88,7 +92,7 @@ public final class ReactorGroup implements Reactors {
         for (ReactorImpl reactor : reactors) {
             reactor.wakeUp(); // first iteration: a spinning reactor starts spinning now
         }
-        return new ReactorGroup(reactors, dispatcher);
+        return new ReactorGroup(reactors, dispatcher, watchSelector);
     }
 
     /** @return the reactor of the calling thread, or null when it is not a reactor thread */
@@ -284,6 +288,7 @@ public final class ReactorGroup implements Reactors {
             for (ReactorImpl reactor : reactors) {
                 reactor.runOnOwner(reactor::shutdownOnLoop);
             }
+            watchSelector.close();
             return; // never block a reactor; the loops drain on their own
         }
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -318,6 +323,8 @@ public final class ReactorGroup implements Reactors {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            watchSelector.close();
         }
     }
 }

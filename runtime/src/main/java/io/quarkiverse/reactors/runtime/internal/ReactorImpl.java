@@ -2,6 +2,7 @@ package io.quarkiverse.reactors.runtime.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.channels.SelectableChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +23,17 @@ import org.jboss.logging.Logger;
 import org.jctools.queues.MpscArrayQueue;
 
 import io.netty.channel.EventLoop;
+import io.netty.channel.nio.NioEventLoop;
 import io.quarkiverse.reactors.IdleStrategy;
+import io.quarkiverse.reactors.Interest;
 import io.quarkiverse.reactors.PollerHandle;
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.ReactorOverloadedException;
 import io.quarkiverse.reactors.ReactorStats;
 import io.quarkiverse.reactors.ReactorStoppedException;
 import io.quarkiverse.reactors.TimerHandle;
+import io.quarkiverse.reactors.WatchHandle;
+import io.quarkiverse.reactors.WatchHandler;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.impl.ContextInternal;
@@ -146,7 +151,12 @@ public final class ReactorImpl implements Reactor {
     /** Events that could never run because the event loop had terminated; they count as failed. */
     private final AtomicLong abandoned = new AtomicLong();
 
-    ReactorImpl(int id, ContextInternal context, ReactorSettings settings, EventDispatcher dispatcher) {
+    /** Which watch waits for what on which channel, shared by all reactors. */
+    private final WatchClaims watchClaims;
+    private final ReactorWatches watches;
+
+    ReactorImpl(int id, ContextInternal context, ReactorSettings settings, EventDispatcher dispatcher,
+            WatchClaims watchClaims, WatchSelector watchSelector) {
         this.id = id;
         this.dispatcher = dispatcher;
         this.context = context;
@@ -157,6 +167,10 @@ public final class ReactorImpl implements Reactor {
         this.failureLog = new FailureLog(id);
         this.wheel = new TimerWheel(settings.timerTickNanos(), settings.timerSlots(), System.nanoTime());
         this.parkNanos = settings.backoffMinParkNanos();
+        this.watchClaims = watchClaims;
+        this.watches = new ReactorWatches(this, eventLoop instanceof NioEventLoop
+                ? new LoopSelectorRoute((NioEventLoop) eventLoop)
+                : watchSelector);
         // Whatever is still queued when the event loop is gone can never run: report it, never drop it silently.
         eventLoop.terminationFuture().addListener(f -> abandonQueued());
     }
@@ -187,6 +201,14 @@ public final class ReactorImpl implements Reactor {
 
     EventLoop eventLoop() {
         return eventLoop;
+    }
+
+    ContextInternal contextInternal() {
+        return context;
+    }
+
+    ReactorWatches watches() {
+        return watches;
     }
 
     // ---------------------------------------------------------------- submission (any thread)
@@ -383,6 +405,38 @@ public final class ReactorImpl implements Reactor {
         } catch (ArithmeticException e) {
             return Long.MAX_VALUE / 4;
         }
+    }
+
+    // ---------------------------------------------------------------- watches (any thread)
+
+    @Override
+    public WatchHandle watch(SelectableChannel channel, Interest interest, WatchHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        WatchImpl.validate(channel, interest);
+        Interest wanted = interest.without(Interest.ERROR).without(Interest.HANG_UP);
+        if (wanted.isEmpty()) {
+            throw new IllegalArgumentException("A watch of " + channel + " needs READ, WRITE or both, was " + interest
+                    + " (ERROR and HANG_UP are always reported)");
+        }
+        if (stopped) {
+            throw stoppedException();
+        }
+        WatchImpl watch = new WatchImpl(this, channel, handler, watchClaims);
+        watchClaims.claim(watch, wanted);
+        try {
+            onOwner(() -> watches.add(watch));
+        } catch (RuntimeException e) {
+            watchClaims.release(watch);
+            throw e;
+        }
+        return watch;
+    }
+
+    /** On this reactor: a periodic timer for the extension's own housekeeping, not counted in stats. */
+    TimerImpl internalPeriodic(long periodNanos, Runnable task) {
+        TimerImpl timer = new TimerImpl(this, task, true, periodNanos);
+        schedule(timer, System.nanoTime() + periodNanos);
+        return timer;
     }
 
     // ---------------------------------------------------------------- offload (any thread)
@@ -617,7 +671,7 @@ public final class ReactorImpl implements Reactor {
             inIteration = false;
         }
         ITERATIONS.setOpaque(this, iterations + 1);
-        TIMERS.setOpaque(this, wheel.size() + everyIterationTimers.size() - periodicPollers);
+        TIMERS.setOpaque(this, wheel.size() + everyIterationTimers.size() - periodicPollers - watches.sweeps());
         return work;
     }
 
@@ -877,6 +931,7 @@ public final class ReactorImpl implements Reactor {
     /** On this reactor, at shutdown: cancels pollers and timers, then destroys the {@code @PerCore} instances. */
     void shutdownOnLoop() {
         shutDown = true;
+        watches.cancelAll();
         cancelPollersAndTimers();
         perCore.close();
     }
