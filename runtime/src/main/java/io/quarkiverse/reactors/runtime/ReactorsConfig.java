@@ -1,6 +1,7 @@
 package io.quarkiverse.reactors.runtime;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 import io.quarkiverse.reactors.IdleStrategy;
@@ -102,6 +103,24 @@ public interface ReactorsConfig {
          */
         @WithDefault("4096")
         int maxPending();
+
+        /**
+         * The name of a dedicated worker pool for offloaded tasks, with its own threads
+         * ({@code reactors-offload-<name>-N}), size and queue bound. When unset, tasks run on the Vert.x worker
+         * pool, shared with the rest of the application.
+         */
+        Optional<String> pool();
+
+        /** Threads of the dedicated pool ({@code quarkus.reactors.offload.pool}); ignored without one. */
+        @WithDefault("20")
+        int poolSize();
+
+        /**
+         * Tasks the dedicated pool may queue before it refuses more with {@code ReactorOverloadedException};
+         * ignored without a dedicated pool.
+         */
+        @WithDefault("1024")
+        int queueSize();
     }
 
     /** Tuning of {@code idle-strategy=backoff}, as Agrona's {@code BackoffIdleStrategy}. */

@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.reactors.Reactors;
 import io.quarkiverse.reactors.runtime.internal.EventInvoker;
 import io.quarkiverse.reactors.runtime.internal.PollerInvoker;
+import io.quarkiverse.reactors.runtime.internal.OffloadPool;
 import io.quarkiverse.reactors.runtime.internal.ReactorGroup;
 import io.quarkiverse.reactors.runtime.internal.ReactorSettings;
 import io.quarkus.arc.Arc;
@@ -60,6 +61,18 @@ public class ReactorsRecorder {
                 cfg.timerTick().toNanos(),
                 TIMER_SLOTS, cfg.offload().maxPending());
         ReactorGroup group = ReactorGroup.start(vertx.get(), count, settings);
+        if (cfg.offload().pool().isPresent()) {
+            require(cfg.offload().poolSize() >= 1, "quarkus.reactors.offload.pool-size must be at least 1, was "
+                    + cfg.offload().poolSize());
+            require(cfg.offload().queueSize() >= 1, "quarkus.reactors.offload.queue-size must be at least 1, was "
+                    + cfg.offload().queueSize());
+            OffloadPool pool = new OffloadPool(cfg.offload().pool().get(), cfg.offload().poolSize(),
+                    cfg.offload().queueSize());
+            group.offloadTo(pool);
+            LOG.infof("Offloaded tasks run on %s", pool);
+            // Shutdown tasks run last-registered first: the pool closes after the reactors have drained.
+            shutdown.addShutdownTask(() -> pool.shutdown(cfg.shutdownTimeout()));
+        }
         // A normal (not "last") shutdown task: it runs before Vert.x closes, while the loops still drain.
         shutdown.addShutdownTask(() -> group.stop(cfg.shutdownTimeout()));
         LOG.infof("Started %d reactors on Vert.x event loops %s (queue capacity %d, idle strategy %s)", count,

@@ -95,6 +95,13 @@ public final class ReactorGroup implements Reactors {
         return new ReactorGroup(reactors, dispatcher, watchSelector);
     }
 
+    /** Sends every reactor's offloaded tasks to {@code pool}; at startup, before the group is published. */
+    public void offloadTo(OffloadPool pool) {
+        for (ReactorImpl reactor : reactors) {
+            reactor.offloadTo(pool);
+        }
+    }
+
     /** @return the reactor of the calling thread, or null when it is not a reactor thread */
     static ReactorImpl currentOrNull() {
         return CURRENT.getIfExists();

@@ -146,6 +146,8 @@ public final class ReactorImpl implements Reactor {
     private final AtomicLong rejected = new AtomicLong();
     /** Replies accepted beside the queue because it was full; they count as accepted events. */
     private final AtomicLong overflowReplies = new AtomicLong();
+    /** The dedicated offload pool, or null for the Vert.x worker pool. */
+    private volatile OffloadPool offloadPool;
     /** Offloaded tasks queued or running on the worker pool. */
     private final java.util.concurrent.atomic.AtomicInteger pendingOffloads = new java.util.concurrent.atomic.AtomicInteger();
     /** Events that could never run because the event loop had terminated; they count as failed. */
@@ -457,6 +459,18 @@ public final class ReactorImpl implements Reactor {
                         + " already pending. Slow down, or raise quarkus.reactors.offload.max-pending"));
                 return;
             }
+            OffloadPool pool = offloadPool;
+            if (pool != null) {
+                pool.<T> execute(this, task, ordered, (value, failure) -> {
+                    pendingOffloads.decrementAndGet();
+                    if (failure == null) {
+                        emitter.complete(value);
+                    } else {
+                        emitter.fail(failure);
+                    }
+                });
+                return;
+            }
             // The reactor's context completes the future on its own event loop: the result comes back here.
             context.executeBlocking(task, ordered).onComplete(result -> {
                 pendingOffloads.decrementAndGet();
@@ -467,6 +481,11 @@ public final class ReactorImpl implements Reactor {
                 }
             });
         });
+    }
+
+    /** Sends offloaded tasks to a dedicated pool instead of the Vert.x worker pool; set once, at startup. */
+    void offloadTo(OffloadPool pool) {
+        this.offloadPool = pool;
     }
 
     private <T> void submitCall(Supplier<T> task, CallCompletion<T> completion) {
