@@ -53,6 +53,9 @@ public final class Bench {
         if (only.isEmpty() || only.contains("B7")) {
             results.addAll(b7());
         }
+        if (only.isEmpty() || only.contains("B8")) {
+            results.addAll(b8());
+        }
         if (args.length > 2 && Files.exists(Path.of(args[2]))) {
             results.addAll(Report.readJson(Files.readString(Path.of(args[2]))));
         }
@@ -110,6 +113,22 @@ public final class Bench {
                     "runOnContext ping-pong", baseline.p50Micros(), 0));
             results.add(new Result("B2", "round trip p99, " + mode, "us", false, ours.p99Micros(), 0,
                     "runOnContext ping-pong", baseline.p99Micros(), 0));
+        }
+        return results;
+    }
+
+    private static List<Result> b8() throws java.io.IOException {
+        List<Result> results = new ArrayList<>();
+        int warmup = QUICK ? 2_000 : 20_000;
+        int count = QUICK ? 10_000 : 100_000;
+        RoundTrip.Percentiles baseline = WatchLatency.selectorThread(warmup, count);
+        for (boolean epoll : new boolean[] { false, true }) {
+            RoundTrip.Percentiles ours = WatchLatency.reactor(epoll, warmup, count);
+            String route = epoll ? "epoll, watch selector thread" : "NIO, loop selector";
+            results.add(new Result("B8", "watch ping-pong p50, " + route, "us", false, ours.p50Micros(), 0,
+                    "JDK Selector thread", baseline.p50Micros(), 0));
+            results.add(new Result("B8", "watch ping-pong p99, " + route, "us", false, ours.p99Micros(), 0,
+                    "JDK Selector thread", baseline.p99Micros(), 0));
         }
         return results;
     }

@@ -16,9 +16,20 @@ final class Fixtures {
     }
 
     static Vertx vertx(int eventLoops) {
-        return Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops)
+        return vertx(eventLoops, false);
+    }
+
+    /** @param nativeTransport use epoll (on the benchmark classpath); fails when it is not available */
+    static Vertx vertx(int eventLoops, boolean nativeTransport) {
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops)
+                .setPreferNativeTransport(nativeTransport)
                 // a spinning reactor is not blocked: keep the checker quiet during long benchmark runs
                 .setMaxEventLoopExecuteTime(10).setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS));
+        if (nativeTransport && !vertx.isNativeTransportEnabled()) {
+            vertx.close();
+            throw new IllegalStateException("No native transport: " + vertx.unavailableNativeTransportCause());
+        }
+        return vertx;
     }
 
     static ReactorGroup reactors(Vertx vertx, int count, IdleStrategy idle) {

@@ -85,7 +85,8 @@ final class RoundTrip {
     }
 
     /** Round-trip times, recorded on one thread after {@code warmup} discarded ones; waited for by another. */
-    private static final class LatencyLog {
+    /** Latencies after a warm-up; shared with the other round-trip benchmarks. */
+    static final class LatencyLog {
         private final long[] latencies;
         private final CompletableFuture<Void> finished = new CompletableFuture<>();
         private int done;
