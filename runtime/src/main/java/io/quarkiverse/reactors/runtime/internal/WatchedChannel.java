@@ -27,8 +27,8 @@ final class WatchedChannel implements NioTask<SelectableChannel> {
     private volatile int ops;
     /** Watch selector thread only: readiness handed to the reactor and not yet handled. */
     boolean inFlight;
-    /** Set once no watch is left: readiness still in flight is then ignored. */
-    boolean removed;
+    /** Set once no watch is left: readiness still in flight is then ignored (read by the watch selector too). */
+    volatile boolean removed;
 
     WatchedChannel(SelectableChannel channel, ReactorImpl reactor, WatchRoute route) {
         this.channel = channel;
