@@ -130,6 +130,8 @@ public final class ReactorImpl implements Reactor {
     /** 1 while an iteration is queued on the event loop or running; producers only wake the loop on 0 -> 1. */
     private volatile int iterationScheduled;
     private volatile Thread thread;
+    /** The Netty transport of the event loop, for stats(). */
+    private String transport = Transports.NIO;
 
     // Written only by the reactor thread (opaque stores, once per batch); read by stats() from any thread.
     private long executed;
@@ -159,6 +161,11 @@ public final class ReactorImpl implements Reactor {
         this.parkNanos = settings.backoffMinParkNanos();
         // Whatever is still queued when the event loop is gone can never run: report it, never drop it silently.
         eventLoop.terminationFuture().addListener(f -> abandonQueued());
+    }
+
+    /** Records the Netty transport for stats(); called once, before the reactor is published. */
+    void transport(String transport) {
+        this.transport = transport;
     }
 
     /** Records the event-loop thread; called once, on that thread, before the reactor is published. */
@@ -960,7 +967,8 @@ public final class ReactorImpl implements Reactor {
                 (int) HIGH_WATER_MARK.getOpaque(this),
                 (long) ITERATIONS.getOpaque(this),
                 registry.size(),
-                (int) TIMERS.getOpaque(this));
+                (int) TIMERS.getOpaque(this),
+                transport);
     }
 
     @Override
