@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import org.eclipse.microprofile.config.ConfigProvider;
-
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.reactors.Reactors;

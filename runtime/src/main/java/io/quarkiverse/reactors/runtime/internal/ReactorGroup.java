@@ -41,11 +41,13 @@ public final class ReactorGroup implements Reactors {
     private final ReactorImpl[] reactors;
     private final List<Reactor> all;
     private final EventDispatcher dispatcher;
-    /** Set by {@link #start} before the group is published. */
-    private String transport;
-    private List<ReactorPlacement> placement;
+    private final String transport;
+    private final List<ReactorPlacement> placement;
 
-    private ReactorGroup(ReactorImpl[] reactors, EventDispatcher dispatcher) {
+    private ReactorGroup(ReactorImpl[] reactors, EventDispatcher dispatcher, String transport,
+            List<ReactorPlacement> placement) {
+        this.transport = transport;
+        this.placement = placement;
         this.reactors = reactors;
         this.all = List.of(reactors);
         this.dispatcher = dispatcher;
@@ -110,10 +112,7 @@ public final class ReactorGroup implements Reactors {
         for (ReactorImpl reactor : reactors) {
             reactor.wakeUp(); // first iteration: a spinning reactor starts spinning now
         }
-        ReactorGroup group = new ReactorGroup(reactors, dispatcher);
-        group.transport = transport;
-        group.placement = List.of(placed);
-        return group;
+        return new ReactorGroup(reactors, dispatcher, transport, List.of(placed));
     }
 
     /** @return the Netty transport the reactors' event loops run on: nio, epoll, io_uring or kqueue */
