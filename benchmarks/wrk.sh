@@ -2,6 +2,8 @@
 # B6: the demo's REST store on reactors (/store) versus the same endpoint over one ConcurrentHashMap
 # (/chm), driven by wrk on loopback with the same threads, connections and duration. Writes JSON results.
 # Usage: bash benchmarks/wrk.sh <out.json>   (after `mvn install`; installs wrk from Debian if missing)
+# B6_JAVA_OPTS adds JVM options to the application, e.g. on epoll (built with -Pepoll):
+#   B6_JAVA_OPTS="-Dquarkus.vertx.prefer-native-transport=true -Dquarkus.reactors.require-transport=epoll"
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-benchmarks/results/b6.json}"
@@ -14,7 +16,7 @@ if ! command -v wrk >/dev/null; then
   (apt-get update -qq && apt-get install -y -qq wrk) >/dev/null 2>&1 || { echo "wrk is not installed and could not be installed" >&2; exit 1; }
 fi
 
-java -Dquarkus.http.port=$port -jar integration-tests/target/quarkus-app/quarkus-run.jar > benchmarks/results/b6-app.log 2>&1 &
+java ${B6_JAVA_OPTS:-} -Dquarkus.http.port=$port -jar integration-tests/target/quarkus-app/quarkus-run.jar > benchmarks/results/b6-app.log 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do

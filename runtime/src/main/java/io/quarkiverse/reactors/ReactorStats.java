@@ -22,6 +22,8 @@ package io.quarkiverse.reactors;
  * @param iterations iterations of the reactor loop (events, pollers, timers) since start
  * @param pollers pollers registered now, both kinds
  * @param timers timers armed now (published at the end of each iteration)
+ * @param transport the Netty transport of the reactor's event loop: {@code nio}, {@code epoll}, {@code io_uring}
+ *        or {@code kqueue}
  */
 public record ReactorStats(
         int id,
@@ -35,5 +37,6 @@ public record ReactorStats(
         int queueHighWaterMark,
         long iterations,
         int pollers,
-        int timers) {
+        int timers,
+        String transport) {
 }

@@ -1,10 +1,17 @@
 package io.quarkiverse.reactors.deployment;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.reactors.Reactors;
 import io.quarkiverse.reactors.runtime.ReactorsConfigBuilder;
 import io.quarkiverse.reactors.runtime.ReactorsRecorder;
+import io.quarkiverse.reactors.runtime.internal.ThreadPinning;
+import io.quarkiverse.reactors.runtime.internal.Transports;
+import io.quarkus.bootstrap.classloading.QuarkusClassLoader;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -41,7 +48,7 @@ class ReactorsProcessor {
     ServiceStartBuildItem startReactors(ReactorsRecorder recorder, CoreVertxBuildItem vertx,
             ShutdownContextBuildItem shutdown, BuildProducer<SyntheticBeanBuildItem> beans,
             BuildProducer<ReactorsBuildItem> started) {
-        RuntimeValue<Reactors> reactors = recorder.start(vertx.getVertx(), shutdown);
+        RuntimeValue<Reactors> reactors = recorder.start(vertx.getVertx(), shutdown, optionalClassesPresent());
         beans.produce(SyntheticBeanBuildItem.configure(Reactors.class)
                 .scope(Singleton.class)
                 .unremovable()
@@ -51,5 +58,21 @@ class ReactorsProcessor {
         started.produce(new ReactorsBuildItem(reactors));
         // Consumed by the step that fires StartupEvent: reactors are usable in its observers.
         return new ServiceStartBuildItem(FEATURE);
+    }
+
+    /**
+     * The optional libraries the runtime touches only when present: thread pinning and Netty's native
+     * transports (for the reason one is unavailable). Found here, at build time, so that the runtime needs no
+     * class-loading probes.
+     */
+    private static Set<String> optionalClassesPresent() {
+        Set<String> present = new HashSet<>();
+        for (String name : List.of(ThreadPinning.AFFINITY_CLASS, Transports.EPOLL_CLASS, Transports.IO_URING_CLASS,
+                Transports.VERTX_IO_URING_CLASS)) {
+            if (QuarkusClassLoader.isClassPresentAtRuntime(name)) {
+                present.add(name);
+            }
+        }
+        return present;
     }
 }

@@ -64,6 +64,23 @@ public class StoreResource {
         return onOwner(key, () -> shards.local().remove(key));
     }
 
+    /**
+     * Where a request for {@code key} runs: it arrives on the reactor of its connection's event loop
+     * ({@code servedBy}), hops to the key's owner with {@code call} ({@code ranOn}), and answers from the
+     * reactor that received it ({@code repliedOn}).
+     */
+    public record Route(String key, int owner, int ranOn, int servedBy, int repliedOn) {
+    }
+
+    @GET
+    @Path("/{key}/route")
+    public Uni<Route> route(@PathParam("key") String key) {
+        Reactor owner = reactors.forKey(key);
+        int servedBy = reactors.current().id();
+        return owner.call(() -> reactors.current().id())
+                .map(ranOn -> new Route(key, owner.id(), ranOn, servedBy, reactors.current().id()));
+    }
+
     /** Total number of keys: a map-reduce over every reactor's shard. */
     @GET
     @Path("/size")

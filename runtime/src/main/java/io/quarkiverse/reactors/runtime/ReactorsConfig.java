@@ -28,6 +28,51 @@ public interface ReactorsConfig {
     OptionalInt count();
 
     /**
+     * The CPUs the reactors run on, as a CPU list such as {@code 0-3,6} (SPDK's {@code [0-3,6]} and masks
+     * such as {@code 0x4f} are accepted too). Defaults to every CPU this process may run on.
+     * <p>
+     * One reactor runs per listed CPU: reactor {@code i} on the {@code i}-th listed CPU, except that the
+     * main core ({@code main-core}) moves to the front as reactor 0. Giving {@code cores} sets the reactor
+     * count; {@code count}, if also given, must agree. A CPU outside the process's allowed set
+     * ({@code Cpus_allowed_list} in {@code /proc/self/status}), a CPU listed twice, or an unparsable list
+     * fails startup, naming the value.
+     */
+    Optional<String> cores();
+
+    /**
+     * The main core: the CPU of reactor 0, where {@code cores = "main"} pollers run. Defaults to the first
+     * CPU of {@code cores}; it must be one of them.
+     */
+    OptionalInt mainCore();
+
+    /**
+     * Pin each reactor's event-loop thread to its CPU (Linux, with the optional dependency
+     * {@code net.openhft:affinity}). Where pinning is unavailable (another OS, the library absent), startup
+     * logs a warning and the reactors run unpinned.
+     */
+    @WithDefault("false")
+    boolean pinThreads();
+
+    /**
+     * The Netty transport the application must run on. {@code any} accepts whatever Vert.x chose (NIO
+     * unless {@code quarkus.vertx.prefer-native-transport=true} and a native transport is on the class
+     * path); {@code epoll} or {@code io-uring} fails startup when that transport is not active, with
+     * Netty's reason.
+     */
+    @WithDefault("any")
+    RequiredTransport requireTransport();
+
+    /** Values of {@code quarkus.reactors.require-transport}. */
+    enum RequiredTransport {
+        /** Whatever Vert.x runs on. */
+        ANY,
+        /** Netty's epoll transport. */
+        EPOLL,
+        /** Netty's (incubator) io_uring transport, through {@code vertx-io_uring-incubator}. */
+        IO_URING
+    }
+
+    /**
      * The capacity of each reactor's event queue, rounded up to a power of two. A submission to a full
      * queue is refused with {@code ReactorOverloadedException} ({@code trySend} returns {@code false}):
      * overload reaches the sender at once and no event is dropped silently.

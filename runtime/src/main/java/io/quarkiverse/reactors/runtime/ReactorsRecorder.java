@@ -1,15 +1,23 @@
 package io.quarkiverse.reactors.runtime;
 
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.reactors.Reactors;
+import io.quarkiverse.reactors.runtime.internal.CpuList;
 import io.quarkiverse.reactors.runtime.internal.EventInvoker;
+import io.quarkiverse.reactors.runtime.internal.Placement;
 import io.quarkiverse.reactors.runtime.internal.PollerInvoker;
 import io.quarkiverse.reactors.runtime.internal.OffloadPool;
 import io.quarkiverse.reactors.runtime.internal.ReactorGroup;
 import io.quarkiverse.reactors.runtime.internal.ReactorSettings;
+import io.quarkiverse.reactors.runtime.internal.ThreadPinning;
+import io.quarkiverse.reactors.runtime.internal.Transports;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
 import io.quarkus.arc.InjectableBean;
@@ -35,10 +43,16 @@ public class ReactorsRecorder {
         this.config = config;
     }
 
-    public RuntimeValue<Reactors> start(Supplier<Vertx> vertx, ShutdownContext shutdown) {
+    /**
+     * @param presentClasses the optional classes ({@code net.openhft:affinity}, Netty's native transports) that
+     *        the build found on the class path
+     */
+    public RuntimeValue<Reactors> start(Supplier<Vertx> vertx, ShutdownContext shutdown, Set<String> presentClasses) {
         ReactorsConfig cfg = config.getValue();
-        int count = cfg.count().orElse(Runtime.getRuntime().availableProcessors());
-        require(count >= 1, "quarkus.reactors.count must be at least 1, was " + count);
+        cfg.count().ifPresent(count -> require(count >= 1, "quarkus.reactors.count must be at least 1, was " + count));
+        Placement placement = Placement.resolve(cfg.cores(), cfg.mainCore(), cfg.count(), CpuList.allowedCpus(),
+                Runtime.getRuntime().availableProcessors());
+        int count = placement.count();
         require(cfg.queueCapacity() >= 2,
                 "quarkus.reactors.queue-capacity must be at least 2, was " + cfg.queueCapacity());
         require(cfg.batchSize() >= 1, "quarkus.reactors.batch-size must be at least 1, was " + cfg.batchSize());
@@ -60,7 +74,23 @@ public class ReactorsRecorder {
                 cfg.backoff().maxPark().toNanos(), cfg.idlePollInterval().toNanos(), cfg.parkSpin().toNanos(),
                 cfg.timerTick().toNanos(),
                 TIMER_SLOTS, cfg.offload().maxPending());
-        ReactorGroup group = ReactorGroup.start(vertx.get(), count, settings);
+        if (cfg.pinThreads()) {
+            Optional<String> unavailable = ThreadPinning.unavailableReason(System.getProperty("os.name", ""),
+                    presentClasses.contains(ThreadPinning.AFFINITY_CLASS));
+            if (unavailable.isPresent()) {
+                LOG.warnf("quarkus.reactors.pin-threads=true, but %s: the reactor threads run unpinned",
+                        unavailable.get());
+            } else {
+                placement = placement.pinnedWith(ThreadPinning.pinner());
+            }
+        }
+        Vertx vx = vertx.get();
+        if (cfg.requireTransport() != ReactorsConfig.RequiredTransport.ANY) {
+            Transports.require(cfg.requireTransport().name().toLowerCase(Locale.ROOT), Transports.active(vx),
+                    presentClasses, ConfigProvider.getConfig()
+                            .getOptionalValue("quarkus.vertx.prefer-native-transport", Boolean.class).orElse(false));
+        }
+        ReactorGroup group = ReactorGroup.start(vx, placement, settings);
         if (cfg.offload().pool().isPresent()) {
             require(cfg.offload().poolSize() >= 1, "quarkus.reactors.offload.pool-size must be at least 1, was "
                     + cfg.offload().poolSize());
@@ -78,6 +108,8 @@ public class ReactorsRecorder {
         LOG.infof("Started %d reactors on Vert.x event loops %s (queue capacity %d, idle strategy %s)", count,
                 group.describeThreads(), group.reactor(0).stats().queueCapacity(),
                 cfg.idleStrategy().name().toLowerCase());
+        LOG.infof("Reactors run on the %s transport; reactor -> event loop -> thread -> CPU:%s", group.transport(),
+                group.describePlacement());
         return new RuntimeValue<>(group);
     }
 

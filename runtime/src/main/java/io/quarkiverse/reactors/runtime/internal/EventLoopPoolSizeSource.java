@@ -12,9 +12,10 @@ import io.smallrye.config.ConfigValue;
 import io.smallrye.config.common.MapBackedConfigSource;
 
 /**
- * Supplies {@code quarkus.vertx.event-loops-pool-size = quarkus.reactors.count} (or the number of
- * available processors) as a low-ordinal default, so that reactor {@code i} exists for every event loop
- * {@code i} while a value the user set anywhere (properties, environment, system properties) wins.
+ * Supplies {@code quarkus.vertx.event-loops-pool-size = quarkus.reactors.count} (or the number of CPUs in
+ * {@code quarkus.reactors.cores}, or the number of available processors) as a low-ordinal default, so
+ * that reactor {@code i} exists for every event loop {@code i} while a value the user set anywhere
+ * (properties, environment, system properties) wins.
  */
 public final class EventLoopPoolSizeSource implements ConfigSourceFactory {
 
@@ -26,8 +27,16 @@ public final class EventLoopPoolSizeSource implements ConfigSourceFactory {
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         ConfigValue count = context.getValue(REACTORS_COUNT);
+        ConfigValue cores = context.getValue(Placement.CORES);
         String size;
-        if (count == null || count.getValue() == null) {
+        if ((count == null || count.getValue() == null) && cores != null && cores.getValue() != null) {
+            try {
+                // One reactor per listed CPU; the startup checks of the list report a bad one.
+                size = String.valueOf(CpuList.parse(Placement.CORES, cores.getValue()).length);
+            } catch (IllegalArgumentException e) {
+                return List.of();
+            }
+        } else if (count == null || count.getValue() == null) {
             size = String.valueOf(Runtime.getRuntime().availableProcessors());
         } else {
             try {

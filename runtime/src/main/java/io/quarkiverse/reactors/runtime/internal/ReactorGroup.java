@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.BitSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BinaryOperator;
@@ -41,20 +42,37 @@ public final class ReactorGroup implements Reactors {
     private final List<Reactor> all;
     private final EventDispatcher dispatcher;
     private final WatchSelector watchSelector;
+    private final String transport;
+    private final List<ReactorPlacement> placement;
 
-    private ReactorGroup(ReactorImpl[] reactors, EventDispatcher dispatcher, WatchSelector watchSelector) {
+    private ReactorGroup(ReactorImpl[] reactors, EventDispatcher dispatcher, WatchSelector watchSelector,
+            String transport, List<ReactorPlacement> placement) {
+        this.watchSelector = watchSelector;
+        this.transport = transport;
+        this.placement = placement;
         this.reactors = reactors;
         this.all = List.of(reactors);
         this.dispatcher = dispatcher;
-        this.watchSelector = watchSelector;
     }
 
     /**
-     * Binds {@code count} reactors to the first {@code count} event loops of {@code vertx}.
+     * Binds {@code count} reactors to the first {@code count} event loops of {@code vertx}, unpinned.
      *
      * @throws IllegalStateException when Vert.x has fewer event loops than reactors
      */
     public static ReactorGroup start(Vertx vertx, int count, ReactorSettings settings) {
+        return start(vertx, Placement.resolve(Optional.empty(), OptionalInt.empty(), OptionalInt.of(count),
+                CpuList.allowedCpus(), count), settings);
+    }
+
+    /**
+     * Binds one reactor per CPU of {@code placement} to the first event loops of {@code vertx}, pinning
+     * each loop's thread when the placement says so.
+     *
+     * @throws IllegalStateException when Vert.x has fewer event loops than reactors
+     */
+    public static ReactorGroup start(Vertx vertx, Placement placement, ReactorSettings settings) {
+        int count = placement.count();
         VertxInternal vx = (VertxInternal) vertx;
         List<EventLoop> loops = new ArrayList<>();
         for (EventExecutor executor : vx.getEventLoopGroup()) {
@@ -73,6 +91,7 @@ public final class ReactorGroup implements Reactors {
                     loops.size(), count, count, loops.size() - 1);
         }
         ClassLoader tccl = Thread.currentThread().getContextClassLoader();
+        String transport = Transports.active(vertx);
         EventDispatcher dispatcher = new EventDispatcher();
         ReactorImpl[] reactors = new ReactorImpl[count];
         WatchClaims watchClaims = new WatchClaims();
@@ -80,19 +99,43 @@ public final class ReactorGroup implements Reactors {
         for (int i = 0; i < count; i++) {
             ContextInternal context = vx.createEventLoopContext(loops.get(i), null, tccl);
             reactors[i] = new ReactorImpl(i, context, settings, dispatcher, watchClaims, watchSelector);
+            reactors[i].transport(transport);
         }
+        ReactorPlacement[] placed = new ReactorPlacement[count];
         for (ReactorImpl reactor : reactors) {
+            int id = reactor.id();
+            String loop = reactor.eventLoop().getClass().getSimpleName();
             // Starts the loop's thread if it was not running yet; waiting here is fine: this is the
             // application's startup thread, never a reactor.
-            reactor.eventLoop().submit(() -> {
+            placed[id] = reactor.eventLoop().submit(() -> {
                 reactor.bindThread(Thread.currentThread());
                 CURRENT.set(reactor);
-            }).syncUninterruptibly();
+                return ReactorPlacement.bindCurrentThread(id, loop, placement.cpu(id), placement.pinner());
+            }).syncUninterruptibly().getNow();
         }
         for (ReactorImpl reactor : reactors) {
             reactor.wakeUp(); // first iteration: a spinning reactor starts spinning now
         }
-        return new ReactorGroup(reactors, dispatcher, watchSelector);
+        return new ReactorGroup(reactors, dispatcher, watchSelector, transport, List.of(placed));
+    }
+
+    /** @return the Netty transport the reactors' event loops run on: nio, epoll, io_uring or kqueue */
+    public String transport() {
+        return transport;
+    }
+
+    /** @return where each reactor runs, by reactor id */
+    public List<ReactorPlacement> placement() {
+        return placement;
+    }
+
+    /** @return one line per reactor: reactor, event loop, thread, CPU */
+    public String describePlacement() {
+        StringBuilder table = new StringBuilder();
+        for (ReactorPlacement reactor : placement) {
+            table.append(System.lineSeparator()).append("  ").append(reactor);
+        }
+        return table.toString();
     }
 
     /** Sends every reactor's offloaded tasks to {@code pool}; at startup, before the group is published. */

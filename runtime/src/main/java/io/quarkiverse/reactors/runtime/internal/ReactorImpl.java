@@ -135,6 +135,8 @@ public final class ReactorImpl implements Reactor {
     /** 1 while an iteration is queued on the event loop or running; producers only wake the loop on 0 -> 1. */
     private volatile int iterationScheduled;
     private volatile Thread thread;
+    /** The Netty transport of the event loop, for stats(). */
+    private String transport = Transports.NIO;
 
     // Written only by the reactor thread (opaque stores, once per batch); read by stats() from any thread.
     private long executed;
@@ -175,6 +177,11 @@ public final class ReactorImpl implements Reactor {
                 : watchSelector);
         // Whatever is still queued when the event loop is gone can never run: report it, never drop it silently.
         eventLoop.terminationFuture().addListener(f -> abandonQueued());
+    }
+
+    /** Records the Netty transport for stats(); called once, before the reactor is published. */
+    void transport(String transport) {
+        this.transport = transport;
     }
 
     /** Records the event-loop thread; called once, on that thread, before the reactor is published. */
@@ -1034,7 +1041,8 @@ public final class ReactorImpl implements Reactor {
                 (int) HIGH_WATER_MARK.getOpaque(this),
                 (long) ITERATIONS.getOpaque(this),
                 registry.size(),
-                (int) TIMERS.getOpaque(this));
+                (int) TIMERS.getOpaque(this),
+                transport);
     }
 
     @Override
