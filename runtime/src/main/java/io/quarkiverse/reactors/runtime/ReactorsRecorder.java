@@ -1,5 +1,6 @@
 package io.quarkiverse.reactors.runtime;
 
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
@@ -8,6 +9,8 @@ import io.quarkiverse.reactors.Reactors;
 import io.quarkiverse.reactors.runtime.internal.EventInvoker;
 import io.quarkiverse.reactors.runtime.internal.PollerInvoker;
 import io.quarkiverse.reactors.runtime.internal.ReactorGroup;
+import io.quarkiverse.reactors.runtime.internal.ReactorMeters;
+import io.quarkiverse.reactors.runtime.internal.ReactorMonitor;
 import io.quarkiverse.reactors.runtime.internal.ReactorSettings;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
@@ -15,6 +18,7 @@ import io.quarkus.arc.InjectableBean;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.ShutdownContext;
 import io.quarkus.runtime.annotations.Recorder;
+import io.quarkus.runtime.metrics.MetricsFactory;
 import io.vertx.core.Vertx;
 
 /**
@@ -66,6 +70,32 @@ public class ReactorsRecorder {
                 group.describeThreads(), group.reactor(0).stats().queueCapacity(),
                 cfg.idleStrategy().name().toLowerCase());
         return new RuntimeValue<>(group);
+    }
+
+    /** Creates the watchdog; {@link #watch} starts it. */
+    public RuntimeValue<ReactorMonitor> monitor(RuntimeValue<Reactors> reactors) {
+        ReactorsConfig cfg = config.getValue();
+        require(!cfg.maxRunTime().isNegative(),
+                "quarkus.reactors.max-run-time must not be negative (0 turns the warning off), was " + cfg.maxRunTime());
+        require(positive(cfg.stallThreshold()),
+                "quarkus.reactors.stall-threshold must be positive, was " + cfg.stallThreshold());
+        ReactorMonitor monitor = new ReactorMonitor((ReactorGroup) reactors.getValue(), cfg.maxRunTime().toNanos(),
+                cfg.stallThreshold().toNanos());
+        return new RuntimeValue<>(monitor);
+    }
+
+    /**
+     * Starts the watchdog thread once the application's services started (the HTTP server binding on an event
+     * loop is not a stall); stopped at shutdown before the reactors stop.
+     */
+    public void watch(RuntimeValue<ReactorMonitor> monitor, ShutdownContext shutdown) {
+        monitor.getValue().start();
+        shutdown.addShutdownTask(monitor.getValue()::stop);
+    }
+
+    /** Publishes the reactors' and pollers' meters through Quarkus' metrics SPI (Micrometer). */
+    public Consumer<MetricsFactory> meters(RuntimeValue<Reactors> reactors, RuntimeValue<ReactorMonitor> monitor) {
+        return factory -> ReactorMeters.register(factory, reactors.getValue(), monitor.getValue());
     }
 
     /** Registers one {@code @Poller} method; its invoker was generated at build time. */
