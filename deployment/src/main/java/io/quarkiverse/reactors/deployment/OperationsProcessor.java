@@ -1,6 +1,5 @@
 package io.quarkiverse.reactors.deployment;
 
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.inject.Singleton;
@@ -17,7 +16,6 @@ import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
-import io.quarkus.deployment.builditem.ServiceStartBuildItem;
 import io.quarkus.deployment.builditem.ShutdownContextBuildItem;
 import io.quarkus.deployment.metrics.MetricsCapabilityBuildItem;
 import io.quarkus.deployment.metrics.MetricsFactoryConsumerBuildItem;
@@ -36,9 +34,9 @@ class OperationsProcessor {
 
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
-    MonitorBuildItem monitor(ReactorsRecorder recorder, ReactorsBuildItem reactors,
+    MonitorBuildItem monitor(ReactorsRecorder recorder, ReactorsBuildItem reactors, ShutdownContextBuildItem shutdown,
             BuildProducer<SyntheticBeanBuildItem> beans) {
-        RuntimeValue<ReactorMonitor> monitor = recorder.monitor(reactors.reactors());
+        RuntimeValue<ReactorMonitor> monitor = recorder.monitor(reactors.reactors(), shutdown);
         beans.produce(SyntheticBeanBuildItem.configure(ReactorMonitor.class)
                 .scope(Singleton.class)
                 .unremovable()
@@ -46,14 +44,6 @@ class OperationsProcessor {
                 .runtimeValue(monitor)
                 .done());
         return new MonitorBuildItem(monitor);
-    }
-
-    /** After every service started (the HTTP server binds on an event loop, which is not a stall). */
-    @BuildStep
-    @Record(ExecutionTime.RUNTIME_INIT)
-    void watch(ReactorsRecorder recorder, MonitorBuildItem monitor, List<ServiceStartBuildItem> started,
-            ShutdownContextBuildItem shutdown) {
-        recorder.watch(monitor.monitor(), shutdown);
     }
 
     /** {@code GET /q/reactors} and {@code GET /q/reactors/pollers}, on the management interface when enabled. */

@@ -15,6 +15,7 @@ import io.quarkiverse.reactors.runtime.internal.ReactorSettings;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
 import io.quarkus.arc.InjectableBean;
+import io.quarkus.runtime.Application;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.ShutdownContext;
 import io.quarkus.runtime.annotations.Recorder;
@@ -72,25 +73,25 @@ public class ReactorsRecorder {
         return new RuntimeValue<>(group);
     }
 
-    /** Creates the watchdog; {@link #watch} starts it. */
-    public RuntimeValue<ReactorMonitor> monitor(RuntimeValue<Reactors> reactors) {
+    /**
+     * Starts the thread that watches the reactors for stalls, reporting nothing until the application has started
+     * (binding the HTTP server on an event loop is no stall); stopped at shutdown before the reactors stop.
+     */
+    public RuntimeValue<ReactorMonitor> monitor(RuntimeValue<Reactors> reactors, ShutdownContext shutdown) {
         ReactorsConfig cfg = config.getValue();
         require(!cfg.maxRunTime().isNegative(),
                 "quarkus.reactors.max-run-time must not be negative (0 turns the warning off), was " + cfg.maxRunTime());
         require(positive(cfg.stallThreshold()),
                 "quarkus.reactors.stall-threshold must be positive, was " + cfg.stallThreshold());
         ReactorMonitor monitor = new ReactorMonitor((ReactorGroup) reactors.getValue(), cfg.maxRunTime().toNanos(),
-                cfg.stallThreshold().toNanos());
+                cfg.stallThreshold().toNanos(), ReactorsRecorder::applicationStarted).start();
+        shutdown.addShutdownTask(monitor::stop);
         return new RuntimeValue<>(monitor);
     }
 
-    /**
-     * Starts the watchdog thread once the application's services started (the HTTP server binding on an event
-     * loop is not a stall); stopped at shutdown before the reactors stop.
-     */
-    public void watch(RuntimeValue<ReactorMonitor> monitor, ShutdownContext shutdown) {
-        monitor.getValue().start();
-        shutdown.addShutdownTask(monitor.getValue()::stop);
+    private static boolean applicationStarted() {
+        Application application = Application.currentApplication();
+        return application != null && application.isStarted();
     }
 
     /** Publishes the reactors' and pollers' meters through Quarkus' metrics SPI (Micrometer). */

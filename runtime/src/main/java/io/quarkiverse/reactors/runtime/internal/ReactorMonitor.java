@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
@@ -40,6 +41,8 @@ public final class ReactorMonitor {
     private final Watched[] watched;
     private final List<Consumer<PollerHandle>> pollerListeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
+    /** Whether the application has started: startup work on the event loops (binding servers) is no stall. */
+    private final BooleanSupplier started;
     private volatile boolean running = true;
 
     /** What this thread knows of one reactor; written by this thread only, read by {@link #stalls()}. */
@@ -60,8 +63,10 @@ public final class ReactorMonitor {
     /**
      * @param maxRunNanos a warning after this long without progress; 0 for none
      * @param stallNanos {@link #stalls()} reports reactors stuck longer than this
+     * @param started whether the application has started; nothing is reported before
      */
-    public ReactorMonitor(ReactorGroup group, long maxRunNanos, long stallNanos) {
+    public ReactorMonitor(ReactorGroup group, long maxRunNanos, long stallNanos, BooleanSupplier started) {
+        this.started = started;
         this.reactors = group.reactorArray();
         this.maxRunNanos = maxRunNanos;
         this.stallNanos = stallNanos;
@@ -136,13 +141,16 @@ public final class ReactorMonitor {
 
     private void look(ReactorImpl reactor, Watched w, long now, boolean paused) {
         long progress = reactor.progress();
-        if (progress != w.progress || paused || !reactor.hasWork()) {
+        if (progress != w.progress || paused || !reactor.hasWork() || !started.getAsBoolean()) {
             w.progress = progress;
             w.movedAt = now;
             w.warned = false;
         } else if (maxRunNanos > 0 && !w.warned && now - w.movedAt > maxRunNanos) {
             Thread t = reactor.thread();
             StackTraceElement[] stack = t.getStackTrace();
+            if (reactor.progress() != progress) {
+                return; // it moved on while the stack was taken: it was waiting for a CPU, not held up by code
+            }
             if (inLoopOnly(stack)) {
                 // Only the loop's own code is running: it never takes this long by itself, so the thread was
                 // waiting for a CPU (an overloaded machine), not held up by code. Look again next time.
