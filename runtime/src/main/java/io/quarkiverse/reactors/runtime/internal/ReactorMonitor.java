@@ -166,7 +166,9 @@ public final class ReactorMonitor {
             int registrations = reactor.pollerRegistrations();
             if (registrations != w.pollerRegistrations) {
                 w.pollerRegistrations = registrations;
-                for (PollerHandle poller : reactor.pollers()) {
+                List<PollerHandle> pollers = reactor.pollers();
+                w.metered.retainAll(pollers); // forget cancelled ones: this set must not keep them alive
+                for (PollerHandle poller : pollers) {
                     if (w.metered.add(poller)) {
                         pollerListeners.forEach(l -> l.accept(poller));
                     }
