@@ -17,6 +17,9 @@ setTimeout(async () => {
         const pollers = element.shadowRoot.querySelector('vaadin-grid#pollers');
         out.reactorCells = cellTexts(reactors);
         out.pollerCells = cellTexts(pollers);
+        if (location.search.includes('screenshot')) {
+            return; // leave the page as a user first sees it
+        }
         const pause = Array.from(pollers.querySelectorAll('vaadin-button')).find(b => b.textContent.trim() === 'Pause');
         pause.click();
         await new Promise(r => setTimeout(r, 300));
@@ -33,6 +36,7 @@ setTimeout(async () => {
     }
     const pre = document.createElement('pre');
     pre.id = 'result';
+    pre.style.display = 'none';
     pre.textContent = JSON.stringify(out);
     document.body.appendChild(pre);
 }, 1500);

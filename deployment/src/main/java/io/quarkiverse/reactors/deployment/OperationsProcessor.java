@@ -22,8 +22,7 @@ import io.quarkus.deployment.metrics.MetricsFactoryConsumerBuildItem;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.metrics.MetricsFactory;
 import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
-import io.quarkus.vertx.http.deployment.NonApplicationRootPathBuildItem;
-import io.quarkus.vertx.http.deployment.RouteBuildItem;
+import io.quarkus.vertx.http.deployment.spi.RouteBuildItem;
 
 /**
  * What operators see: the watchdog thread, the JSON endpoint, the readiness check and the meters. The
@@ -46,25 +45,25 @@ class OperationsProcessor {
         return new MonitorBuildItem(monitor);
     }
 
-    /** {@code GET /q/reactors} and {@code GET /q/reactors/pollers}, on the management interface when enabled. */
+    /**
+     * {@code GET /q/reactors} and {@code GET /q/reactors/pollers}, on the management interface when enabled, else
+     * under the non-application root. Through the HTTP SPI: without an HTTP server nobody consumes the routes.
+     */
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
-    void endpoint(ReactorsBuildTimeConfig config, ReactorsEndpointRecorder recorder, ReactorsBuildItem reactors,
-            MonitorBuildItem monitor, NonApplicationRootPathBuildItem nonApplicationRoot,
-            BuildProducer<RouteBuildItem> routes) {
-        if (!config.endpoint().enabled()) {
+    void endpoint(ReactorsBuildTimeConfig config, Capabilities capabilities, ReactorsEndpointRecorder recorder,
+            ReactorsBuildItem reactors, MonitorBuildItem monitor, BuildProducer<RouteBuildItem> routes) {
+        if (!config.endpoint().enabled() || !capabilities.isPresent(Capability.VERTX_HTTP)) {
             return;
         }
-        routes.produce(nonApplicationRoot.routeBuilder()
-                .management()
-                .routeFunction("reactors", recorder.getOnly())
-                .handler(recorder.reactorsHandler(reactors.reactors(), monitor.monitor()))
+        routes.produce(RouteBuildItem.newManagementRoute("reactors")
+                .withRouteCustomizer(recorder.getOnly())
+                .withRequestHandler(recorder.reactorsHandler(reactors.reactors(), monitor.monitor()))
                 .displayOnNotFoundPage("Reactors")
                 .build());
-        routes.produce(nonApplicationRoot.routeBuilder()
-                .management()
-                .routeFunction("reactors/pollers", recorder.getOnly())
-                .handler(recorder.pollersHandler(reactors.reactors()))
+        routes.produce(RouteBuildItem.newManagementRoute("reactors/pollers")
+                .withRouteCustomizer(recorder.getOnly())
+                .withRequestHandler(recorder.pollersHandler(reactors.reactors()))
                 .displayOnNotFoundPage("Reactor pollers")
                 .build());
     }
