@@ -25,7 +25,7 @@ setTimeout(async () => {
         await new Promise(r => setTimeout(r, 300));
         out.calls = window.rpcCalls.filter(c => c.startsWith('pause') || c.startsWith('resume'));
         const ok = out.reactorCells.includes('vert.x-eventloop-thread-1')
-            && out.reactorCells.includes('12.5 %')
+            && out.reactorCells.includes('12.5 %') && out.reactorCells.includes('Busy')
             && out.pollerCells.includes('ring') && out.pollerCells.includes('every iteration')
             && out.pollerCells.includes('20 ms') && out.pollerCells.includes('Resume')
             && out.calls.length === 1 && out.calls[0].startsWith('pause 0 ');
