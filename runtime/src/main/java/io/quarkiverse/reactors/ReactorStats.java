@@ -22,6 +22,10 @@ package io.quarkiverse.reactors;
  * @param iterations iterations of the reactor loop (events, pollers, timers) since start
  * @param pollers pollers registered now, both kinds
  * @param timers timers armed now (published at the end of each iteration)
+ * @param busyNanos time spent in loop slices that ran events, pollers or timers, in nanoseconds; a slice is one
+ *        turn of the reactor on its event loop (at most 50 us while busy), so a slice's idle iterations count too
+ * @param idleNanos the rest of the time since the reactor started, in nanoseconds: parked, spinning without
+ *        work, or the event loop serving its other tasks (such as HTTP requests)
  * @param transport the Netty transport of the reactor's event loop: {@code nio}, {@code epoll}, {@code io_uring}
  *        or {@code kqueue}
  */
@@ -38,5 +42,7 @@ public record ReactorStats(
         long iterations,
         int pollers,
         int timers,
+        long busyNanos,
+        long idleNanos,
         String transport) {
 }

@@ -139,6 +139,23 @@ public interface ReactorsConfig {
      */
     Offload offload();
 
+    /**
+     * How long one event, poller call, timer callback, or other task on a reactor's event loop may run before
+     * a watchdog thread logs a warning with the reactor thread's stack trace. At most one warning per stall,
+     * and per reactor every 10 seconds. A reactor that keeps iterating, even spinning, never triggers it.
+     * {@code 0} turns the warning off.
+     */
+    @WithDefault("100ms")
+    Duration maxRunTime();
+
+    /**
+     * How long a reactor with work to do (events queued or an iteration due) may go without beginning an
+     * event or completing a loop iteration before the readiness check reports it DOWN, naming the reactor and
+     * what it is stuck in.
+     */
+    @WithDefault("2s")
+    Duration stallThreshold();
+
     /** Offloading blocking work to the worker pool. */
     interface Offload {
 

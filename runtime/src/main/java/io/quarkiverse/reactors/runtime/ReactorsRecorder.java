@@ -3,6 +3,7 @@ package io.quarkiverse.reactors.runtime;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -15,15 +16,19 @@ import io.quarkiverse.reactors.runtime.internal.Placement;
 import io.quarkiverse.reactors.runtime.internal.PollerInvoker;
 import io.quarkiverse.reactors.runtime.internal.OffloadPool;
 import io.quarkiverse.reactors.runtime.internal.ReactorGroup;
+import io.quarkiverse.reactors.runtime.internal.ReactorMeters;
+import io.quarkiverse.reactors.runtime.internal.ReactorMonitor;
 import io.quarkiverse.reactors.runtime.internal.ReactorSettings;
 import io.quarkiverse.reactors.runtime.internal.ThreadPinning;
 import io.quarkiverse.reactors.runtime.internal.Transports;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
 import io.quarkus.arc.InjectableBean;
+import io.quarkus.runtime.Application;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.ShutdownContext;
 import io.quarkus.runtime.annotations.Recorder;
+import io.quarkus.runtime.metrics.MetricsFactory;
 import io.vertx.core.Vertx;
 
 /**
@@ -111,6 +116,32 @@ public class ReactorsRecorder {
         LOG.infof("Reactors run on the %s transport; reactor -> event loop -> thread -> CPU:%s", group.transport(),
                 group.describePlacement());
         return new RuntimeValue<>(group);
+    }
+
+    /**
+     * Starts the thread that watches the reactors for stalls, reporting nothing until the application has started
+     * (binding the HTTP server on an event loop is no stall); stopped at shutdown before the reactors stop.
+     */
+    public RuntimeValue<ReactorMonitor> monitor(RuntimeValue<Reactors> reactors, ShutdownContext shutdown) {
+        ReactorsConfig cfg = config.getValue();
+        require(!cfg.maxRunTime().isNegative(),
+                "quarkus.reactors.max-run-time must not be negative (0 turns the warning off), was " + cfg.maxRunTime());
+        require(positive(cfg.stallThreshold()),
+                "quarkus.reactors.stall-threshold must be positive, was " + cfg.stallThreshold());
+        ReactorMonitor monitor = new ReactorMonitor((ReactorGroup) reactors.getValue(), cfg.maxRunTime().toNanos(),
+                cfg.stallThreshold().toNanos(), ReactorsRecorder::applicationStarted).start();
+        shutdown.addShutdownTask(monitor::stop);
+        return new RuntimeValue<>(monitor);
+    }
+
+    private static boolean applicationStarted() {
+        Application application = Application.currentApplication();
+        return application != null && application.isStarted();
+    }
+
+    /** Publishes the reactors' and pollers' meters through Quarkus' metrics SPI (Micrometer). */
+    public Consumer<MetricsFactory> meters(RuntimeValue<Reactors> reactors, RuntimeValue<ReactorMonitor> monitor) {
+        return factory -> ReactorMeters.register(factory, reactors.getValue(), monitor.getValue());
     }
 
     /** Registers one {@code @Poller} method; its invoker was generated at build time. */

@@ -222,6 +222,7 @@ final class PollerImpl extends WheelEntry implements PollerHandle {
         if (paused) {
             return 0;
         }
+        reactor.entering(this);
         runTimed(System.nanoTime(), 1); // periodic calls are rare enough to time each one
         RUNS.setOpaque(this, runs + 1);
         return lastWork > 0 ? lastWork : 0;

@@ -145,6 +145,11 @@ public final class ReactorGroup implements Reactors {
         }
     }
 
+    /** @return the reactors, in id order; not to be modified */
+    ReactorImpl[] reactorArray() {
+        return reactors;
+    }
+
     /** @return the reactor of the calling thread, or null when it is not a reactor thread */
     static ReactorImpl currentOrNull() {
         return CURRENT.getIfExists();

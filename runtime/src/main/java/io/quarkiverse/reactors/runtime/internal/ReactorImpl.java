@@ -74,6 +74,10 @@ public final class ReactorImpl implements Reactor {
     private static final VarHandle HIGH_WATER_MARK;
     private static final VarHandle ITERATIONS;
     private static final VarHandle TIMERS;
+    private static final VarHandle DISPATCHED;
+    private static final VarHandle RUNNING;
+    private static final VarHandle BUSY_NANOS;
+    private static final VarHandle POLLER_REGISTRATIONS;
 
     static {
         try {
@@ -84,6 +88,10 @@ public final class ReactorImpl implements Reactor {
             HIGH_WATER_MARK = lookup.findVarHandle(ReactorImpl.class, "highWaterMark", int.class);
             ITERATIONS = lookup.findVarHandle(ReactorImpl.class, "iterations", long.class);
             TIMERS = lookup.findVarHandle(ReactorImpl.class, "timers", int.class);
+            DISPATCHED = lookup.findVarHandle(ReactorImpl.class, "dispatched", long.class);
+            RUNNING = lookup.findVarHandle(ReactorImpl.class, "running", Object.class);
+            BUSY_NANOS = lookup.findVarHandle(ReactorImpl.class, "busyNanos", long.class);
+            POLLER_REGISTRATIONS = lookup.findVarHandle(ReactorImpl.class, "pollerRegistrations", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -143,6 +151,23 @@ public final class ReactorImpl implements Reactor {
     private long failed;
     /** Raised by the reactor when it samples the depth, and by a producer that finds the queue full. */
     private int highWaterMark;
+
+    // Operations, written only by the reactor thread (opaque stores) and read by ReactorMonitor and stats().
+    /**
+     * Timer and periodic-poller callbacks begun so far: with {@link #iterations} and the queue's consumer index
+     * (which the reactor advances for every event it takes, so events cost nothing more) it tells the monitor
+     * whether the reactor moved on since its last look. Every-iteration pollers are not counted one by one
+     * (a store per call would cost B3 a tenth of its time); a poller that never returns stops the iterations.
+     */
+    private long dispatched;
+    /** The timer or periodic poller last begun: names what a stalled reactor is stuck in. Never cleared. */
+    @SuppressWarnings("unused")
+    private Object running;
+    /** Time spent in slices that did work; the clock reads are per slice (a Netty task), never per event. */
+    private long busyNanos;
+    /** Bumped when a poller joins the registry, so that the monitor registers meters for new pollers. */
+    private int pollerRegistrations;
+    private final long startedNanos = System.nanoTime();
 
     // Written by submitting threads, only on the rare paths.
     private final AtomicLong rejected = new AtomicLong();
@@ -308,6 +333,7 @@ public final class ReactorImpl implements Reactor {
                 return;
             }
             registry.add(poller);
+            POLLER_REGISTRATIONS.setOpaque(this, pollerRegistrations + 1);
             if (poller.period() == 0) {
                 pollers = java.util.Arrays.copyOf(pollers, pollers.length + 1);
                 pollers[pollers.length - 1] = poller;
@@ -619,9 +645,10 @@ public final class ReactorImpl implements Reactor {
     private void iterate() {
         boolean again;
         sliceDidWork = false;
+        long start = System.nanoTime();
         ContextInternal previous = context.beginDispatch();
         try {
-            again = iterateWithinSlice();
+            again = iterateWithinSlice(start);
         } catch (Throwable t) {
             // Never let a failure end the loop: the flag would stay set and no iteration would run again.
             failureLog.failed("iteration", this, t);
@@ -644,13 +671,15 @@ public final class ReactorImpl implements Reactor {
      * Iterates while there is work (or, with {@code spin}, always) for up to {@value #ITERATION_SLICE_NANOS}
      * ns, then returns to Netty so that it serves the loop's I/O and other tasks. Staying for a slice spares
      * a busy or spinning reactor a Netty loop turn (a {@code selectNow} system call) per iteration; the
-     * clock is read every 16 iterations only.
+     * clock is read every 16 iterations only. A slice that did work adds its time to the busy time, taken
+     * from the clock reads the slice makes anyway where it can.
      *
+     * @param start when the slice began
      * @return whether to iterate again right after Netty's turn; {@code false} when the last iteration was idle
      */
-    private boolean iterateWithinSlice() {
+    private boolean iterateWithinSlice(long start) {
         boolean spin = settings.idleStrategy() == IdleStrategy.SPIN;
-        long sliceEnd = 0;
+        long sliceEnd = start + ITERATION_SLICE_NANOS;
         for (int n = 1;; n++) {
             int work = iterateOnce();
             if (work > 0) {
@@ -663,22 +692,31 @@ public final class ReactorImpl implements Reactor {
                 if (lastWorkNanos == NO_CLOCK_READ) {
                     lastWorkNanos = System.nanoTime();
                 }
+                if (sliceDidWork) {
+                    addBusy(lastWorkNanos - start);
+                }
                 return false;
             }
             if (!pending && lastBatch > 0 && lastBatch < CHASE_THRESHOLD) {
                 // Caught up with the senders: rather than chase them event by event (each element's cache line
                 // bouncing between the cores), let Netty take its turn while they get ahead.
+                addBusy(System.nanoTime() - start);
                 return true;
             }
             if ((n & 15) == 0) {
                 long now = System.nanoTime();
-                if (sliceEnd == 0) {
-                    sliceEnd = now + ITERATION_SLICE_NANOS;
-                } else if (now >= sliceEnd) {
+                if (now >= sliceEnd) {
+                    if (sliceDidWork) {
+                        addBusy(now - start);
+                    }
                     return true;
                 }
             }
         }
+    }
+
+    private void addBusy(long nanos) {
+        BUSY_NANOS.setOpaque(this, busyNanos + nanos);
     }
 
     /** One iteration, in SPDK's order. */
@@ -1027,6 +1065,7 @@ public final class ReactorImpl implements Reactor {
 
     @Override
     public ReactorStats stats() {
+        long busy = (long) BUSY_NANOS.getOpaque(this);
         long consumed = queue.currentConsumerIndex();
         long produced = queue.currentProducerIndex();
         Thread t = thread;
@@ -1042,7 +1081,37 @@ public final class ReactorImpl implements Reactor {
                 (long) ITERATIONS.getOpaque(this),
                 registry.size(),
                 (int) TIMERS.getOpaque(this),
+                busy,
+                Math.max(0, System.nanoTime() - startedNanos - busy),
                 transport);
+    }
+
+    // ---------------------------------------------------------------- monitoring (any thread)
+
+    /** On this reactor: a timer or periodic poller is about to run. */
+    void entering(WheelEntry entry) {
+        RUNNING.setOpaque(this, entry);
+        DISPATCHED.setOpaque(this, dispatched + 1);
+    }
+
+    /** @return a number that changes whenever the reactor begins an event, a callback or an iteration */
+    long progress() {
+        return (long) ITERATIONS.getOpaque(this) + (long) DISPATCHED.getOpaque(this) + queue.currentConsumerIndex();
+    }
+
+    /** @return whether the reactor has something to do: an iteration queued or running, or events waiting */
+    boolean hasWork() {
+        return iterationScheduled != 0 || !queue.isEmpty();
+    }
+
+    /** @return the timer or periodic poller the reactor began last, or null */
+    Object lastCallback() {
+        return RUNNING.getOpaque(this);
+    }
+
+    /** @return how many pollers were registered so far, cancelled ones included */
+    int pollerRegistrations() {
+        return (int) POLLER_REGISTRATIONS.getOpaque(this);
     }
 
     @Override

@@ -112,6 +112,7 @@ final class TimerImpl extends WheelEntry implements TimerHandle {
         if (cancelled()) {
             return 0;
         }
+        reactor.entering(this);
         try {
             task.run();
         } catch (Throwable t) {

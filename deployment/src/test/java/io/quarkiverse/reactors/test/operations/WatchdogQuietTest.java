@@ -1,0 +1,58 @@
+package io.quarkiverse.reactors.test.operations;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.reactors.PollerHandle;
+import io.quarkiverse.reactors.Reactor;
+import io.quarkiverse.reactors.Reactors;
+import io.quarkiverse.reactors.test.Await;
+import io.quarkus.test.QuarkusExtensionTest;
+
+/**
+ * Healthy reactors never trigger the watchdog, even with a tiny {@code max-run-time}: a spinning reactor with a
+ * busy poller, a stream of short events, and an idle one.
+ */
+public class WatchdogQuietTest {
+
+    @RegisterExtension
+    static final QuarkusExtensionTest TEST = Await.app(2)
+            .overrideRuntimeConfigKey("quarkus.reactors.idle-strategy", "spin")
+            .overrideRuntimeConfigKey("quarkus.reactors.max-run-time", "50ms")
+            .setLogRecordPredicate(r -> "io.quarkiverse.reactors.watchdog".equals(r.getLoggerName()))
+            .assertLogRecords(records -> assertTrue(records.isEmpty(), "watchdog warnings: " + records));
+
+    @Inject
+    Reactors reactors;
+
+    @Test
+    void spinningAndBusyReactorsAreNotReported() {
+        Reactor spinning = reactors.reactor(0);
+        Reactor busy = reactors.reactor(1);
+        AtomicLong polled = new AtomicLong();
+        PollerHandle poller = spinning.poller("always-busy", () -> {
+            polled.incrementAndGet();
+            return 1;
+        }, Duration.ZERO);
+        try {
+            long until = System.nanoTime() + Duration.ofMillis(600).toNanos();
+            long iterations = spinning.stats().iterations();
+            while (System.nanoTime() < until) {
+                busy.send(() -> Await.sleep(1)); // 1 ms each: many short events, none too long
+                Await.sleep(2);
+            }
+            assertTrue(spinning.stats().iterations() > iterations, "reactor 0 kept iterating");
+            assertTrue(polled.get() > 0);
+            Await.onReactor(busy, () -> null);
+        } finally {
+            poller.cancel();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.quarkiverse.reactors.runtime.internal;
+
+import java.util.function.ToLongFunction;
+
+import io.quarkiverse.reactors.PollerHandle;
+import io.quarkiverse.reactors.PollerStats;
+import io.quarkiverse.reactors.Reactor;
+import io.quarkiverse.reactors.ReactorStats;
+import io.quarkiverse.reactors.Reactors;
+import io.quarkus.runtime.metrics.MetricsFactory;
+
+/**
+ * The reactors' and pollers' meters, through Quarkus' metrics SPI so that the extension does not depend on
+ * Micrometer. Every meter reads the stats snapshot when scraped: the reactors write nothing more for them.
+ * Meters are tagged {@code reactor} (the id) and, for pollers, {@code poller} (the name).
+ */
+public final class ReactorMeters {
+
+    private static final double NANOS_PER_SECOND = 1e9;
+
+    private ReactorMeters() {
+    }
+
+    public static void register(MetricsFactory factory, Reactors reactors, ReactorMonitor monitor) {
+        if (!factory.metricsSystemSupported(MetricsFactory.MICROMETER)) {
+            return;
+        }
+        for (Reactor reactor : reactors.all()) {
+            String id = Integer.toString(reactor.id());
+            counter(factory, reactor, id, "reactors.events.accepted", "Events accepted into the reactor's queue",
+                    ReactorStats::accepted);
+            counter(factory, reactor, id, "reactors.events.executed", "Events that ran to completion",
+                    ReactorStats::executed);
+            counter(factory, reactor, id, "reactors.events.failed", "Events whose code threw", ReactorStats::failed);
+            counter(factory, reactor, id, "reactors.events.rejected",
+                    "Submissions refused because the queue was full or the reactor stopped", ReactorStats::rejected);
+            counter(factory, reactor, id, "reactors.iterations", "Iterations of the reactor loop",
+                    ReactorStats::iterations);
+            gauge(factory, reactor, id, "reactors.queue.depth", "Events waiting in the queue", ReactorStats::queueDepth);
+            gauge(factory, reactor, id, "reactors.queue.high.water.mark", "The deepest the queue was seen",
+                    ReactorStats::queueHighWaterMark);
+            gauge(factory, reactor, id, "reactors.pollers", "Pollers registered", ReactorStats::pollers);
+            gauge(factory, reactor, id, "reactors.timers", "Timers armed", ReactorStats::timers);
+            factory.builder("reactors.busy.time").description("Time spent running events, pollers and timers")
+                    .unit("seconds").tag("reactor", id)
+                    .buildCounter(reactor, r -> r.stats().busyNanos() / NANOS_PER_SECOND);
+            factory.builder("reactors.idle.time").description("Time spent parked, idle or serving other tasks")
+                    .unit("seconds").tag("reactor", id)
+                    .buildCounter(reactor, r -> r.stats().idleNanos() / NANOS_PER_SECOND);
+        }
+        monitor.onPoller(poller -> registerPoller(factory, poller));
+    }
+
+    private static void registerPoller(MetricsFactory factory, PollerHandle poller) {
+        pollerCounter(factory, poller, "reactors.poller.runs", "Calls of the poller", PollerStats::runs);
+        pollerCounter(factory, poller, "reactors.poller.busy.runs", "Calls that reported work", PollerStats::busyRuns);
+        pollerCounter(factory, poller, "reactors.poller.failures", "Calls that threw", PollerStats::failures);
+        pollerBuilder(factory, poller, "reactors.poller.time", "Time spent in the poller").unit("seconds")
+                .buildCounter(poller, p -> p.stats().totalNanos() / NANOS_PER_SECOND);
+        pollerBuilder(factory, poller, "reactors.poller.max.time", "The longest call timed").unit("seconds")
+                .buildGauge(poller, p -> p.stats().maxNanos() / NANOS_PER_SECOND);
+    }
+
+    private static void counter(MetricsFactory factory, Reactor reactor, String id, String name, String description,
+            ToLongFunction<ReactorStats> value) {
+        factory.builder(name).description(description).tag("reactor", id)
+                .buildCounter(reactor, r -> value.applyAsLong(r.stats()));
+    }
+
+    private static void gauge(MetricsFactory factory, Reactor reactor, String id, String name, String description,
+            ToLongFunction<ReactorStats> value) {
+        factory.builder(name).description(description).tag("reactor", id)
+                .buildGauge(reactor, r -> value.applyAsLong(r.stats()));
+    }
+
+    private static void pollerCounter(MetricsFactory factory, PollerHandle poller, String name, String description,
+            ToLongFunction<PollerStats> value) {
+        pollerBuilder(factory, poller, name, description).buildCounter(poller, p -> value.applyAsLong(p.stats()));
+    }
+
+    private static MetricsFactory.MetricBuilder pollerBuilder(MetricsFactory factory, PollerHandle poller, String name,
+            String description) {
+        return factory.builder(name).description(description).tag("reactor", Integer.toString(poller.reactor()))
+                .tag("poller", poller.name());
+    }
+}

@@ -1,0 +1,252 @@
+package io.quarkiverse.reactors.runtime.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.reactors.PollerHandle;
+
+/**
+ * Watches every reactor from one daemon thread: the reactors only publish counters (see
+ * {@link ReactorImpl#progress()}), and this thread compares them between looks, so the loops pay nothing
+ * for being watched.
+ * <p>
+ * A reactor is <em>stuck</em> while it has work (an iteration due or events queued) and has begun no event,
+ * callback or iteration since this thread last saw it move. Stuck longer than the maximum run time: one
+ * warning with the reactor thread's stack trace, rate-limited per reactor. Stuck longer than the stall
+ * threshold: {@link #stalls()} reports it, for the readiness check. A reactor that is parked with nothing
+ * queued, or that keeps iterating (even spinning), is never stuck.
+ */
+public final class ReactorMonitor {
+
+    private static final Logger LOG = Logger.getLogger("io.quarkiverse.reactors.watchdog");
+
+    /** At most one warning per reactor in this period, whatever the number of stalls. */
+    static final long WARNING_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final long MIN_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    private static final long MAX_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private final ReactorImpl[] reactors;
+    private final long maxRunNanos;
+    private final long stallNanos;
+    private final long tickNanos;
+    private final Watched[] watched;
+    private final List<Consumer<PollerHandle>> pollerListeners = new CopyOnWriteArrayList<>();
+    private final Thread thread;
+    /** Whether the application has started: startup work on the event loops (binding servers) is no stall. */
+    private final BooleanSupplier started;
+    private volatile boolean running = true;
+
+    /** What this thread knows of one reactor; written by this thread only, read by {@link #stalls()}. */
+    private static final class Watched {
+        long progress = Long.MIN_VALUE;
+        /** When this thread last saw the reactor move or idle; volatile for stalls() on other threads. */
+        volatile long movedAt;
+        boolean warned;
+        long lastWarning = Long.MIN_VALUE / 2;
+        int pollerRegistrations = -1;
+        final Set<PollerHandle> metered = Collections.newSetFromMap(new IdentityHashMap<>());
+    }
+
+    /** A reactor stuck longer than the stall threshold. */
+    public record Stall(int reactor, String thread, long stuckNanos, String where) {
+    }
+
+    /**
+     * @param maxRunNanos a warning after this long without progress; 0 for none
+     * @param stallNanos {@link #stalls()} reports reactors stuck longer than this
+     * @param started whether the application has started; nothing is reported before
+     */
+    public ReactorMonitor(ReactorGroup group, long maxRunNanos, long stallNanos, BooleanSupplier started) {
+        this.started = started;
+        this.reactors = group.reactorArray();
+        this.maxRunNanos = maxRunNanos;
+        this.stallNanos = stallNanos;
+        long shortest = maxRunNanos > 0 ? Math.min(maxRunNanos, stallNanos) : stallNanos;
+        // a quarter of the shortest limit: a stall is noticed at most a quarter late
+        this.tickNanos = Math.max(MIN_TICK_NANOS, Math.min(MAX_TICK_NANOS, shortest / 4));
+        this.watched = new Watched[reactors.length];
+        long now = System.nanoTime();
+        for (int i = 0; i < watched.length; i++) {
+            watched[i] = new Watched();
+            watched[i].movedAt = now;
+        }
+        this.thread = new Thread(this::watch, "reactors-watchdog");
+        thread.setDaemon(true);
+    }
+
+    public ReactorMonitor start() {
+        thread.start();
+        return this;
+    }
+
+    public void stop() {
+        running = false;
+        thread.interrupt();
+    }
+
+    /**
+     * Calls {@code listener} on this monitor's thread for every poller registered now and later (cancelled ones
+     * excluded): meters are created here, never on a reactor thread.
+     */
+    public void onPoller(Consumer<PollerHandle> listener) {
+        pollerListeners.add(listener);
+    }
+
+    /** @return the reactors stuck longer than the stall threshold now, with what each is stuck in */
+    public List<Stall> stalls() {
+        List<Stall> stalls = new ArrayList<>();
+        long now = System.nanoTime();
+        for (int i = 0; i < reactors.length; i++) {
+            long stuck = now - watched[i].movedAt;
+            // look again: the reactor may have moved since this thread's last look
+            if (stuck > stallNanos && reactors[i].hasWork()) {
+                ReactorImpl reactor = reactors[i];
+                Thread t = reactor.thread();
+                stalls.add(new Stall(i, t.getName(), stuck, where(reactor, t.getStackTrace())));
+            }
+        }
+        return stalls;
+    }
+
+    private void watch() {
+        long last = System.nanoTime();
+        while (running) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(tickNanos);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long now = System.nanoTime();
+            // This thread woke far too late: the whole JVM was paused (a GC, a suspended VM), not one reactor.
+            boolean paused = now - last > tickNanos + Math.max(tickNanos, maxRunNanos / 2);
+            last = now;
+            for (int i = 0; i < reactors.length; i++) {
+                try {
+                    look(reactors[i], watched[i], now, paused);
+                } catch (RuntimeException e) {
+                    LOG.debugf(e, "Could not watch reactor %d", i);
+                }
+            }
+        }
+    }
+
+    private void look(ReactorImpl reactor, Watched w, long now, boolean paused) {
+        long progress = reactor.progress();
+        if (progress != w.progress || paused || !reactor.hasWork() || !started.getAsBoolean()) {
+            w.progress = progress;
+            w.movedAt = now;
+            w.warned = false;
+        } else if (maxRunNanos > 0 && !w.warned && now - w.movedAt > maxRunNanos) {
+            Thread t = reactor.thread();
+            StackTraceElement[] stack = t.getStackTrace();
+            if (reactor.progress() != progress) {
+                return; // it moved on while the stack was taken: it was waiting for a CPU, not held up by code
+            }
+            if (inLoopOnly(stack)) {
+                // Only the loop's own code is running: it never takes this long by itself, so the thread was
+                // waiting for a CPU (an overloaded machine), not held up by code. Look again next time.
+                return;
+            }
+            w.warned = true;
+            if (now - w.lastWarning >= WARNING_INTERVAL_NANOS) {
+                w.lastWarning = now;
+                warn(reactor, t, stack, now - w.movedAt);
+            }
+        }
+        if (!pollerListeners.isEmpty()) {
+            int registrations = reactor.pollerRegistrations();
+            if (registrations != w.pollerRegistrations) {
+                w.pollerRegistrations = registrations;
+                List<PollerHandle> pollers = reactor.pollers();
+                w.metered.retainAll(pollers); // forget cancelled ones: this set must not keep them alive
+                for (PollerHandle poller : pollers) {
+                    if (w.metered.add(poller)) {
+                        pollerListeners.forEach(l -> l.accept(poller));
+                    }
+                }
+            }
+        }
+    }
+
+    /** @return whether the topmost frame outside the JDK is the reactor loop's own code */
+    static boolean inLoopOnly(StackTraceElement[] stack) {
+        for (StackTraceElement frame : stack) {
+            String cls = frame.getClassName();
+            if (cls.startsWith("java.") || cls.startsWith("jdk.") || cls.startsWith("sun.")) {
+                continue;
+            }
+            return cls.startsWith(ReactorImpl.class.getPackageName() + ".");
+        }
+        return false;
+    }
+
+    private void warn(ReactorImpl reactor, Thread t, StackTraceElement[] stack, long stuckNanos) {
+        BlockedReactorException trace = new BlockedReactorException(t.getName());
+        trace.setStackTrace(stack);
+        LOG.warnf(trace, "Reactor %d (%s) has been running %s for %d ms, longer than quarkus.reactors.max-run-time"
+                + " (%d ms): a reactor must never block. Its thread's stack trace follows.",
+                reactor.id(), t.getName(), where(reactor, stack), TimeUnit.NANOSECONDS.toMillis(stuckNanos),
+                TimeUnit.NANOSECONDS.toMillis(maxRunNanos));
+    }
+
+    /**
+     * Describes what the stack shows the reactor running: which part of its loop, and the topmost frame of the
+     * code it called (skipping the JDK, Netty, Vert.x and this extension's own frames).
+     */
+    static String where(ReactorImpl reactor, StackTraceElement[] stack) {
+        String what = "a task of its event loop outside the reactor loop (such as an HTTP handler)";
+        for (StackTraceElement frame : stack) {
+            String cls = frame.getClassName();
+            String method = frame.getMethodName();
+            if (cls.equals(ReactorImpl.class.getName())) {
+                if (method.equals("runPollers")) {
+                    what = "an every-iteration poller";
+                    break;
+                } else if (method.equals("runEvent") || method.equals("runBatch") || method.equals("runOutsideQueue")) {
+                    what = "an event";
+                    break;
+                } else if (method.startsWith("iterate")) {
+                    what = "the reactor loop";
+                    break;
+                }
+            } else if (cls.equals(TimerImpl.class.getName()) && method.equals("fire")) {
+                what = "a timer callback";
+                break;
+            } else if (cls.equals(PollerImpl.class.getName()) && method.equals("expire")) {
+                Object callback = reactor.lastCallback();
+                what = callback instanceof PollerImpl p ? "periodic poller '" + p.name() + "'" : "a periodic poller";
+                break;
+            }
+        }
+        for (StackTraceElement frame : stack) {
+            if (!isPlumbing(frame.getClassName())) {
+                return what + ", at " + frame;
+            }
+        }
+        return what;
+    }
+
+    private static boolean isPlumbing(String cls) {
+        return cls.startsWith("java.") || cls.startsWith("jdk.") || cls.startsWith("sun.") || cls.startsWith("io.netty.")
+                || cls.startsWith("io.vertx.") || cls.startsWith("io.quarkiverse.reactors.runtime.");
+    }
+
+    /** Carries a stalled reactor thread's stack trace into the log; never thrown. */
+    static final class BlockedReactorException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        BlockedReactorException(String thread) {
+            super("Stack trace of reactor thread " + thread, null, false, true);
+        }
+    }
+}
