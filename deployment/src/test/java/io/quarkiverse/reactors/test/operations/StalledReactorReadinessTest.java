@@ -59,8 +59,9 @@ public class StalledReactorReadinessTest {
         reactors.reactor(1).send(() -> {
         }); // work waiting behind the stuck event
         try {
-            Awaitility.await().atMost(15, TimeUnit.SECONDS).until(() -> health.getReadiness().isDown());
-            SmallRyeHealth readiness = health.getReadiness();
+            // one snapshot, asserted as a whole
+            SmallRyeHealth readiness = Awaitility.await().atMost(15, TimeUnit.SECONDS)
+                    .until(health::getReadiness, SmallRyeHealth::isDown);
             JsonObject check = reactorsCheck(readiness);
             assertEquals("DOWN", check.getString("status"), check.toString());
             JsonObject data = check.getJsonObject("data");

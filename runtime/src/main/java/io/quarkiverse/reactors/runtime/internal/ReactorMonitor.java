@@ -126,12 +126,15 @@ public final class ReactorMonitor {
                 return;
             }
             long now = System.nanoTime();
-            // This thread woke far too late: the whole JVM was paused (a GC, a suspended VM), not one reactor.
-            boolean paused = now - last > tickNanos + Math.max(tickNanos, maxRunNanos / 2);
+            // This thread woke far too late: the whole JVM was paused (a GC, a suspended VM), or this thread waited
+            // for a CPU. That time is nobody's stall: it is taken off, rather than restarting the count, so that a
+            // reactor that is really stuck stays reported (readiness must not flap UP on a loaded machine).
+            long late = now - last - tickNanos;
+            long pausedNanos = late > Math.max(tickNanos, maxRunNanos / 2) ? late : 0;
             last = now;
             for (int i = 0; i < reactors.length; i++) {
                 try {
-                    look(reactors[i], watched[i], now, paused);
+                    look(reactors[i], watched[i], now, pausedNanos);
                 } catch (RuntimeException e) {
                     LOG.debugf(e, "Could not watch reactor %d", i);
                 }
@@ -139,12 +142,14 @@ public final class ReactorMonitor {
         }
     }
 
-    private void look(ReactorImpl reactor, Watched w, long now, boolean paused) {
+    private void look(ReactorImpl reactor, Watched w, long now, long pausedNanos) {
         long progress = reactor.progress();
-        if (progress != w.progress || paused || !reactor.hasWork() || !started.getAsBoolean()) {
+        if (progress != w.progress || !reactor.hasWork() || !started.getAsBoolean()) {
             w.progress = progress;
             w.movedAt = now;
             w.warned = false;
+        } else if (pausedNanos > 0) {
+            w.movedAt = Math.min(now, w.movedAt + pausedNanos);
         } else if (maxRunNanos > 0 && !w.warned && now - w.movedAt > maxRunNanos) {
             Thread t = reactor.thread();
             StackTraceElement[] stack = t.getStackTrace();
