@@ -17,8 +17,8 @@ import io.quarkiverse.reactors.test.Await;
 import io.quarkus.test.QuarkusExtensionTest;
 
 /**
- * Healthy reactors never trigger the watchdog, with the default {@code max-run-time} (100 ms, which a thread waiting for one of two shared CPUs can come near): a spinning reactor with a
- * busy poller, a stream of short events, and an idle one.
+ * Healthy reactors never trigger the watchdog at the default {@code max-run-time} (100 ms): a spinning reactor
+ * with a busy poller, and a stream of short events on the other one.
  */
 public class WatchdogQuietTest {
 
