@@ -75,6 +75,7 @@ public class OffloadPoolTest {
     void orderedTasksRunOneAfterTheOtherInOrder() {
         Reactor reactor = reactors.reactor(1);
         List<Integer> order = new CopyOnWriteArrayList<>();
+        List<Integer> completed = new CopyOnWriteArrayList<>();
         AtomicInteger running = new AtomicInteger();
         AtomicInteger maxRunning = new AtomicInteger();
         CompletableFuture<Void> last = new CompletableFuture<>();
@@ -89,6 +90,7 @@ public class OffloadPoolTest {
                     running.decrementAndGet();
                     return n;
                 }, true).subscribe().with(v -> {
+                    completed.add(v);
                     if (v == tasks - 1) {
                         last.complete(null);
                     }
@@ -97,6 +99,7 @@ public class OffloadPoolTest {
         });
         Await.result(last);
         assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7), order);
+        assertEquals(order, completed, "the results reach the reactor in order too");
         assertEquals(1, maxRunning.get(), "ordered tasks of one reactor never overlap");
     }
 

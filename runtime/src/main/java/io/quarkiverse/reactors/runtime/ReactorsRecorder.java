@@ -73,6 +73,10 @@ public class ReactorsRecorder {
         require(!cfg.parkSpin().isNegative(), "quarkus.reactors.park-spin must not be negative");
         require(cfg.offload().maxPending() >= 1, "quarkus.reactors.offload.max-pending must be at least 1, was "
                 + cfg.offload().maxPending());
+        require(cfg.offload().poolSize() >= 1, "quarkus.reactors.offload.pool-size must be at least 1, was "
+                + cfg.offload().poolSize());
+        require(cfg.offload().queueSize() >= 1, "quarkus.reactors.offload.queue-size must be at least 1, was "
+                + cfg.offload().queueSize());
 
         ReactorSettings settings = new ReactorSettings(cfg.queueCapacity(), cfg.batchSize(), cfg.idleStrategy(),
                 cfg.backoff().spins(), cfg.backoff().yields(), cfg.backoff().minPark().toNanos(),
@@ -97,10 +101,6 @@ public class ReactorsRecorder {
         }
         ReactorGroup group = ReactorGroup.start(vx, placement, settings);
         if (cfg.offload().pool().isPresent()) {
-            require(cfg.offload().poolSize() >= 1, "quarkus.reactors.offload.pool-size must be at least 1, was "
-                    + cfg.offload().poolSize());
-            require(cfg.offload().queueSize() >= 1, "quarkus.reactors.offload.queue-size must be at least 1, was "
-                    + cfg.offload().queueSize());
             OffloadPool pool = new OffloadPool(cfg.offload().pool().get(), cfg.offload().poolSize(),
                     cfg.offload().queueSize());
             group.offloadTo(pool);

@@ -136,6 +136,24 @@ public abstract class WatchScenarios {
     }
 
     @Test
+    void aWatchCancelledAndReplacedInOneEventKeepsWorking() throws IOException {
+        Reactor reactor = reactors.reactor(1);
+        CompletableFuture<String> first = new CompletableFuture<>();
+        WatchHandle old = reactor.watch(pipe.source(), Interest.READ, (ready, handle) -> first.complete(drain(pipe.source())));
+        write("a");
+        assertEquals("a", Await.result(first)); // registered in its selector by now
+        CompletableFuture<String> second = new CompletableFuture<>();
+        Await.onReactor(reactor, () -> {
+            // the old key is cancelled but still in the selector until its next select
+            old.cancel();
+            return reactor.watch(pipe.source(), Interest.READ,
+                    (ready, handle) -> second.complete(ready + ":" + drain(pipe.source())));
+        });
+        write("b");
+        assertEquals("READ:b", Await.result(second));
+    }
+
+    @Test
     void peerCloseEndsTheWatchWithOneHangUp() throws IOException {
         List<String> seen = new CopyOnWriteArrayList<>();
         WatchHandle watch = reactors.reactor(1).watch(pipe.source(), Interest.READ, (ready, handle) -> {

@@ -9,6 +9,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.netty.channel.nio.NioEventLoop;
 import io.netty.channel.nio.NioTask;
@@ -110,10 +111,11 @@ final class LoopSelectorRoute implements WatchRoute {
         try {
             channel.channel.register(selector, channel.ops(), channel);
         } catch (CancelledKeyException e) {
-            // A watch of this channel was just cancelled: its key leaves the selector at the next select, which
-            // a task posted now triggers (Netty selects before it runs tasks).
+            // A watch of this channel was just cancelled: its key leaves the selector at the next select. A task
+            // posted with execute() could run before that select (in the same pass over the task queue); a
+            // scheduled one is taken at the start of a later pass, and at most one more pass follows a select.
             if (attemptsLeft > 1) {
-                loop.execute(() -> register(channel, attemptsLeft - 1));
+                loop.schedule(() -> register(channel, attemptsLeft - 1), 1, TimeUnit.NANOSECONDS);
             } else {
                 failed(channel, e);
             }

@@ -76,12 +76,13 @@ public final class OffloadPool {
                     failure = t;
                 }
                 accepted.decrementAndGet();
+                T result = value;
+                Throwable error = failure;
+                // the result is queued to the reactor before the next ordered task starts: results arrive in order
+                reactor.submitInternal(new InternalTask(() -> done.accept(result, error)));
                 if (lane != null) {
                     lane.next();
                 }
-                T result = value;
-                Throwable error = failure;
-                reactor.submitInternal(new InternalTask(() -> done.accept(result, error)));
             });
         } catch (RejectedExecutionException e) {
             accepted.decrementAndGet();

@@ -19,11 +19,16 @@ final class WatchClaims {
     private final Map<SelectableChannel, List<WatchImpl>> byChannel = new IdentityHashMap<>();
 
     /**
-     * Records that {@code watch} now waits for {@code interest} on its channel.
+     * Records that {@code watch} now waits for {@code interest} on its channel. Checked under the lock that
+     * {@link #release} takes, so an update racing a cancel cannot bring an ended watch back.
      *
+     * @return {@code false}, claiming nothing, when the watch has ended
      * @throws IllegalStateException when another watch of the channel waits for part of it
      */
-    synchronized void claim(WatchImpl watch, Interest interest) {
+    synchronized boolean claim(WatchImpl watch, Interest interest) {
+        if (!watch.isActive()) {
+            return false;
+        }
         List<WatchImpl> watches = byChannel.get(watch.channel());
         if (watches == null) {
             watches = new ArrayList<>(2);
@@ -40,6 +45,7 @@ final class WatchClaims {
         if (!watches.contains(watch)) {
             watches.add(watch);
         }
+        return true;
     }
 
     /** Forgets {@code watch}; harmless when it holds no claim. */

@@ -100,10 +100,9 @@ final class WatchImpl implements WatchHandle {
         Objects.requireNonNull(interest, "interest");
         Interest wanted = interest.without(Interest.ERROR).without(Interest.HANG_UP);
         checkSupported(channel, wanted);
-        if (!active.get()) {
+        if (!claims.claim(this, wanted)) {
             return false;
         }
-        claims.claim(this, wanted);
         reactor.runOnOwner(() -> reactor.watches().interestChanged(this));
         return true;
     }

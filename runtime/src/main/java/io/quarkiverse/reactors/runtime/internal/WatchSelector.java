@@ -2,6 +2,7 @@ package io.quarkiverse.reactors.runtime.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -62,8 +63,12 @@ final class WatchSelector implements WatchRoute {
             }
             SelectionKey key = channel.channel.keyFor(s);
             try {
+                if (key != null && !key.isValid()) {
+                    // cancelled by a change of this same pass: flush it, so that the channel can be registered anew
+                    s.selectNow();
+                    key = channel.channel.keyFor(s);
+                }
                 if (key == null) {
-                    // cancelled keys were flushed by the select that preceded this change
                     key = channel.channel.register(s, 0, new Members());
                 }
                 Members members = (Members) key.attachment();
@@ -71,7 +76,7 @@ final class WatchSelector implements WatchRoute {
                 members.select(key);
             } catch (ClosedChannelException e) {
                 channel.reactor.submitInternal(new InternalTask(() -> channel.end(Interest.HANG_UP)));
-            } catch (RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 channel.reactor.submitInternal(new InternalTask(() -> {
                     channel.reactor.callbackFailed("registration of watched channel", channel.channel, e);
                     channel.end(Interest.ERROR);
@@ -173,14 +178,22 @@ final class WatchSelector implements WatchRoute {
                 selector.select();
                 Runnable change;
                 while ((change = changes.poll()) != null) {
-                    change.run();
+                    try {
+                        change.run();
+                    } catch (CancelledKeyException e) {
+                        // the channel was closed by another thread meanwhile: the reactor's sweep ends its watches
+                    }
                 }
                 Iterator<SelectionKey> selected = selector.selectedKeys().iterator();
                 while (selected.hasNext()) {
                     SelectionKey key = selected.next();
                     selected.remove();
-                    if (key.isValid()) {
-                        ((Members) key.attachment()).ready(key);
+                    try {
+                        if (key.isValid()) {
+                            ((Members) key.attachment()).ready(key);
+                        }
+                    } catch (CancelledKeyException e) {
+                        // closed meanwhile, as above; the other keys of this pass still go to their reactors
                     }
                 }
             } catch (IOException | RuntimeException e) {
