@@ -1,5 +1,7 @@
 package io.quarkiverse.reactors.runtime.internal;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.ToLongFunction;
 
 import io.quarkiverse.reactors.PollerHandle;
@@ -48,17 +50,37 @@ public final class ReactorMeters {
                     .unit("seconds").tag("reactor", id)
                     .buildCounter(reactor, r -> r.stats().idleNanos() / NANOS_PER_SECOND);
         }
-        monitor.onPoller(poller -> registerPoller(factory, poller));
+        // Called on the monitor's thread only.
+        Map<String, PollerSlot> slots = new HashMap<>();
+        monitor.onPoller(poller -> slots.computeIfAbsent(poller.reactor() + "/" + poller.name(),
+                key -> registerPoller(factory, poller)).current = poller);
     }
 
-    private static void registerPoller(MetricsFactory factory, PollerHandle poller) {
-        pollerCounter(factory, poller, "reactors.poller.runs", "Calls of the poller", PollerStats::runs);
-        pollerCounter(factory, poller, "reactors.poller.busy.runs", "Calls that reported work", PollerStats::busyRuns);
-        pollerCounter(factory, poller, "reactors.poller.failures", "Calls that threw", PollerStats::failures);
+    /**
+     * The poller a name stands for on a reactor: the meters of a (reactor, name) pair are registered once (the
+     * metrics registry would hand back the first meters for the same id), and read the poller registered last
+     * under that name. Held strongly here, as the registry holds meter state weakly.
+     */
+    private static final class PollerSlot {
+        volatile PollerHandle current;
+
+        PollerStats stats() {
+            return current.stats();
+        }
+    }
+
+    private static PollerSlot registerPoller(MetricsFactory factory, PollerHandle poller) {
+        PollerSlot slot = new PollerSlot();
+        slot.current = poller;
+        pollerCounter(factory, poller, slot, "reactors.poller.runs", "Calls of the poller", PollerStats::runs);
+        pollerCounter(factory, poller, slot, "reactors.poller.busy.runs", "Calls that reported work",
+                PollerStats::busyRuns);
+        pollerCounter(factory, poller, slot, "reactors.poller.failures", "Calls that threw", PollerStats::failures);
         pollerBuilder(factory, poller, "reactors.poller.time", "Time spent in the poller").unit("seconds")
-                .buildCounter(poller, p -> p.stats().totalNanos() / NANOS_PER_SECOND);
+                .buildCounter(slot, p -> p.stats().totalNanos() / NANOS_PER_SECOND);
         pollerBuilder(factory, poller, "reactors.poller.max.time", "The longest call timed").unit("seconds")
-                .buildGauge(poller, p -> p.stats().maxNanos() / NANOS_PER_SECOND);
+                .buildGauge(slot, p -> p.stats().maxNanos() / NANOS_PER_SECOND);
+        return slot;
     }
 
     private static void counter(MetricsFactory factory, Reactor reactor, String id, String name, String description,
@@ -73,9 +95,9 @@ public final class ReactorMeters {
                 .buildGauge(reactor, r -> value.applyAsLong(r.stats()));
     }
 
-    private static void pollerCounter(MetricsFactory factory, PollerHandle poller, String name, String description,
-            ToLongFunction<PollerStats> value) {
-        pollerBuilder(factory, poller, name, description).buildCounter(poller, p -> value.applyAsLong(p.stats()));
+    private static void pollerCounter(MetricsFactory factory, PollerHandle poller, PollerSlot slot, String name,
+            String description, ToLongFunction<PollerStats> value) {
+        pollerBuilder(factory, poller, name, description).buildCounter(slot, p -> value.applyAsLong(p.stats()));
     }
 
     private static MetricsFactory.MetricBuilder pollerBuilder(MetricsFactory factory, PollerHandle poller, String name,
