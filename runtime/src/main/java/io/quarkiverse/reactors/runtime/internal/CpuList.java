@@ -46,28 +46,16 @@ public final class CpuList {
                 throw invalid(key, value, "the mask selects no CPU");
             }
         } else {
-            for (String part : v.split(",", -1)) {
-                String item = part.trim();
-                int dash = item.indexOf('-');
-                int from;
-                int to;
-                try {
-                    from = Integer.parseInt(dash < 0 ? item : item.substring(0, dash).trim());
-                    to = dash < 0 ? from : Integer.parseInt(item.substring(dash + 1).trim());
-                } catch (NumberFormatException e) {
-                    throw invalid(key, value, "\"" + item + "\" is not a CPU number or a range such as 2-3");
-                }
-                if (from < 0 || to < from) {
-                    throw invalid(key, value, "\"" + item + "\" is not a valid range");
-                }
-                for (int cpu = from; cpu <= to; cpu++) {
-                    if (seen.get(cpu)) {
-                        throw invalid(key, value, "it lists CPU " + cpu + " twice");
-                    }
-                    seen.set(cpu);
-                    cpus.add(cpu);
-                }
-            }
+            RangeList.forEach(v.split(",", -1), "a CPU number or a range such as 2-3", why -> invalid(key, value, why),
+                    (from, to) -> {
+                        for (int cpu = from; cpu <= to; cpu++) {
+                            if (seen.get(cpu)) {
+                                throw invalid(key, value, "it lists CPU " + cpu + " twice");
+                            }
+                            seen.set(cpu);
+                            cpus.add(cpu);
+                        }
+                    });
         }
         return cpus.stream().mapToInt(Integer::intValue).toArray();
     }

@@ -27,11 +27,6 @@ final class ReactorWatches {
         this.route = route;
     }
 
-    /** @return how the reactor's channels are selected, for logs and tests */
-    String route() {
-        return route instanceof LoopSelectorRoute ? "event-loop selector" : "watch selector thread";
-    }
-
     /** @return the housekeeping timers armed for watches (0 or 1), which stats do not count as the user's */
     int sweeps() {
         return sweep == null ? 0 : 1;

@@ -75,29 +75,12 @@ public final class SubscriberSpecs {
         if (v.isEmpty()) {
             throw badCores(value, "it is empty");
         }
-        for (String part : v.split(",")) {
-            String item = part.trim();
-            int dash = item.indexOf('-');
-            int from;
-            int to;
-            try {
-                if (dash < 0) {
-                    from = to = Integer.parseInt(item);
-                } else {
-                    from = Integer.parseInt(item.substring(0, dash).trim());
-                    to = Integer.parseInt(item.substring(dash + 1).trim());
-                }
-            } catch (NumberFormatException e) {
-                throw badCores(value, "\"" + item + "\" is not a reactor id or a range like 2-3");
-            }
-            if (from < 0 || to < from) {
-                throw badCores(value, "\"" + item + "\" is not a valid range");
-            }
+        RangeList.forEach(v.split(","), "a reactor id or a range like 2-3", why -> badCores(value, why), (from, to) -> {
             if (count >= 0 && to >= count) {
                 throw badCores(value, "reactor " + to + " does not exist: reactor ids are 0.." + (count - 1));
             }
             cores.set(from, to + 1);
-        }
+        });
         return cores;
     }
 
