@@ -8,7 +8,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.ReactorStats;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 
 /** Waits, from the test thread, for results produced on reactors. */
 public final class Await {
@@ -46,8 +46,8 @@ public final class Await {
     }
 
     /** A test application with {@code count} reactors and this helper in it; add classes and config as needed. */
-    public static QuarkusExtensionTest app(int count, Class<?>... classes) {
-        return new QuarkusExtensionTest()
+    public static QuarkusUnitTest app(int count, Class<?>... classes) {
+        return new QuarkusUnitTest()
                 .withApplicationRoot(jar -> jar.addClass(Await.class).addClasses(classes))
                 .overrideRuntimeConfigKey("quarkus.reactors.count", String.valueOf(count));
     }

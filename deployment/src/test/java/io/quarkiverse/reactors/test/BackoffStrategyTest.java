@@ -13,13 +13,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.Reactors;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 
 /** With backoff, a reactor serves events and timers, and once idle it parks instead of burning its core. */
 public class BackoffStrategyTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = Await.app(2, IdleStrategyTest.class)
+    static final QuarkusUnitTest TEST = Await.app(2, IdleStrategyTest.class)
             .overrideRuntimeConfigKey("quarkus.reactors.idle-strategy", "backoff")
             .overrideRuntimeConfigKey("quarkus.reactors.backoff.max-park", "1ms");
 

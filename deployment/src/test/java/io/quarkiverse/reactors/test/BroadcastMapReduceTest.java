@@ -14,14 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.reactors.Reactors;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.mutiny.CompositeException;
 
 /** Broadcast runs once on every reactor; mapReduce folds per-reactor results in id order. */
 public class BroadcastMapReduceTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = Await.app(3);
+    static final QuarkusUnitTest TEST = Await.app(3);
 
     @Inject
     Reactors reactors;

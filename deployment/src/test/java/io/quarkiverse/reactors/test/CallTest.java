@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.Reactors;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;
@@ -22,7 +22,7 @@ import io.vertx.core.impl.ContextInternal;
 public class CallTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = Await.app(2);
+    static final QuarkusUnitTest TEST = Await.app(2);
 
     @Inject
     Reactors reactors;

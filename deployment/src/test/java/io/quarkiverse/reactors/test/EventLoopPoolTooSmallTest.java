@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 
 /** A Vert.x event-loop pool smaller than the reactor count fails startup, naming both settings. */
 public class EventLoopPoolTooSmallTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = new QuarkusExtensionTest()
+    static final QuarkusUnitTest TEST = new QuarkusUnitTest()
             .withEmptyApplication()
             .overrideRuntimeConfigKey("quarkus.reactors.count", "4")
             .overrideRuntimeConfigKey("quarkus.vertx.event-loops-pool-size", "2")

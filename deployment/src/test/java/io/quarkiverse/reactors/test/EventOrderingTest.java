@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.Reactors;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 
 /** Events from one sender run in the order sent, whether the sender is a reactor (itself included) or not. */
 public class EventOrderingTest {
@@ -23,7 +23,7 @@ public class EventOrderingTest {
     static final int PER_SENDER = 20_000;
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = Await.app(2)
+    static final QuarkusUnitTest TEST = Await.app(2)
             .overrideRuntimeConfigKey("quarkus.reactors.batch-size", "64")
             // room for all 80 000 events even if reactor 1 drains nothing until its own loop is done
             .overrideRuntimeConfigKey("quarkus.reactors.queue-capacity", "131072");

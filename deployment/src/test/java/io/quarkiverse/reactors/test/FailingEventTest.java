@@ -15,13 +15,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.ReactorStats;
 import io.quarkiverse.reactors.Reactors;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 
 /** A throwing event is logged with the reactor id and counted; the reactor keeps running events. */
 public class FailingEventTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = Await.app(2)
+    static final QuarkusUnitTest TEST = Await.app(2)
             .setLogRecordPredicate(r -> r.getLoggerName().startsWith("io.quarkiverse.reactors"))
             .assertLogRecords(records -> {
                 assertTrue(records.stream().anyMatch(r -> r.getLevel().intValue() >= Level.SEVERE.intValue()

@@ -14,13 +14,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.reactors.PollerHandle;
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.Reactors;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 
 /** A flood of events does not starve the pollers, and a poller that is always busy does not starve events. */
 public class FairnessTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = Await.app(2)
+    static final QuarkusUnitTest TEST = Await.app(2)
             .overrideRuntimeConfigKey("quarkus.reactors.batch-size", "64");
 
     @Inject

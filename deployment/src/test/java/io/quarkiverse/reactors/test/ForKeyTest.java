@@ -12,13 +12,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.Reactors;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 
 /** forKey steers a key to the same reactor every time, spreads keys evenly, and rejects null. */
 public class ForKeyTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = new QuarkusExtensionTest()
+    static final QuarkusUnitTest TEST = new QuarkusUnitTest()
             .withEmptyApplication()
             .overrideRuntimeConfigKey("quarkus.reactors.count", "4");
 

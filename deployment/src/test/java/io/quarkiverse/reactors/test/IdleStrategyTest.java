@@ -14,13 +14,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.reactors.PollerHandle;
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.Reactors;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 
 /** With park (the default), an idle reactor sleeps: next to no CPU, with or without idle pollers. */
 public class IdleStrategyTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = Await.app(2);
+    static final QuarkusUnitTest TEST = Await.app(2);
 
     @Inject
     Reactors reactors;

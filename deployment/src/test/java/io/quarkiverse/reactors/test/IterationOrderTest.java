@@ -15,13 +15,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.reactors.PollerHandle;
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.Reactors;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 
 /** One iteration runs queued events, then every-iteration pollers, then due timers: SPDK's order. */
 public class IterationOrderTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = Await.app(2);
+    static final QuarkusUnitTest TEST = Await.app(2);
 
     @Inject
     Reactors reactors;

@@ -21,13 +21,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.ReactorOverloadedException;
 import io.quarkiverse.reactors.Reactors;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 
 /** quarkus.reactors.offload.pool: a dedicated pool with its own threads and queue bound, results on the reactor. */
 public class OffloadPoolTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = Await.app(2)
+    static final QuarkusUnitTest TEST = Await.app(2)
             .overrideRuntimeConfigKey("quarkus.reactors.offload.pool", "ingest")
             .overrideRuntimeConfigKey("quarkus.reactors.offload.pool-size", "3")
             .overrideRuntimeConfigKey("quarkus.reactors.offload.queue-size", "2");

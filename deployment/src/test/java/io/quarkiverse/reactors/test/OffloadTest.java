@@ -21,14 +21,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.ReactorOverloadedException;
 import io.quarkiverse.reactors.Reactors;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.mutiny.Uni;
 
 /** Blocking work runs on the worker pool and completes back on the reactor; the pending tasks are bounded. */
 public class OffloadTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = Await.app(2)
+    static final QuarkusUnitTest TEST = Await.app(2)
             .overrideRuntimeConfigKey("quarkus.reactors.offload.max-pending", "2");
 
     @Inject

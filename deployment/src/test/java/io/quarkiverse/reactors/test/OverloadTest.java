@@ -19,7 +19,7 @@ import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.ReactorOverloadedException;
 import io.quarkiverse.reactors.ReactorStats;
 import io.quarkiverse.reactors.Reactors;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 
 /** A full queue refuses events at the sender, loudly, and the counters account for every event. */
 public class OverloadTest {
@@ -27,7 +27,7 @@ public class OverloadTest {
     static final int CAPACITY = 16;
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = Await.app(2)
+    static final QuarkusUnitTest TEST = Await.app(2)
             .overrideRuntimeConfigKey("quarkus.reactors.queue-capacity", String.valueOf(CAPACITY));
 
     @Inject

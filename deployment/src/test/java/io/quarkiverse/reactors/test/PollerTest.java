@@ -23,13 +23,13 @@ import io.quarkiverse.reactors.PollerHandle;
 import io.quarkiverse.reactors.PollerStats;
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.Reactors;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 
 /** Pollers: every iteration or periodic, pause/resume/cancel from any thread, failures contained, stats. */
 public class PollerTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = Await.app(2)
+    static final QuarkusUnitTest TEST = Await.app(2)
             .setLogRecordPredicate(r -> r.getLoggerName().startsWith("io.quarkiverse.reactors"))
             .assertLogRecords(records -> assertTrue(records.stream()
                     .anyMatch(r -> formatted(r).startsWith("Reactor 1: poller 'thrower'")), "a logged poller failure"));

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.netty.util.concurrent.EventExecutor;
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.Reactors;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;
@@ -31,7 +31,7 @@ import io.vertx.core.impl.VertxInternal;
 public class ReactorBindingTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = Await.app(3);
+    static final QuarkusUnitTest TEST = Await.app(3);
 
     @Inject
     Reactors reactors;

@@ -21,7 +21,7 @@ import io.quarkiverse.reactors.ReactorOverloadedException;
 import io.quarkiverse.reactors.ReactorStats;
 import io.quarkiverse.reactors.ReactorStoppedException;
 import io.quarkiverse.reactors.Reactors;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 import io.vertx.core.Vertx;
 
 /**
@@ -37,7 +37,7 @@ public class ShutdownTest {
     static final String KEY = ShutdownTest.class.getName();
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = new QuarkusExtensionTest()
+    static final QuarkusUnitTest TEST = new QuarkusUnitTest()
             .withEmptyApplication()
             .overrideRuntimeConfigKey("quarkus.reactors.count", "2")
             .setAfterUndeployListener(ShutdownTest::verifyNothingWasLost);

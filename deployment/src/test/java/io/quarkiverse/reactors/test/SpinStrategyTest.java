@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.Reactors;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 import io.vertx.core.http.HttpServer;
 
 /**
@@ -27,7 +27,7 @@ import io.vertx.core.http.HttpServer;
 public class SpinStrategyTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = Await.app(2, IdleStrategyTest.class)
+    static final QuarkusUnitTest TEST = Await.app(2, IdleStrategyTest.class)
             .overrideRuntimeConfigKey("quarkus.reactors.idle-strategy", "spin")
             .overrideRuntimeConfigKey("quarkus.vertx.max-event-loop-execute-time", "500ms")
             .overrideRuntimeConfigKey("quarkus.vertx.warning-exception-time", "500ms")

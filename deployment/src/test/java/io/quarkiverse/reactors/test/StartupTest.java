@@ -13,13 +13,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.reactors.Reactors;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 
 /** The reactors accept events and calls before StartupEvent observers run. */
 public class StartupTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = Await.app(2, WarmUp.class);
+    static final QuarkusUnitTest TEST = Await.app(2, WarmUp.class);
 
     @ApplicationScoped
     public static class WarmUp {

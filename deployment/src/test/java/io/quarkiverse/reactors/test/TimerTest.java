@@ -18,13 +18,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.Reactors;
 import io.quarkiverse.reactors.TimerHandle;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 
 /** Timers: one-shot, periodic, update(-1/0/positive), cancel, sub-millisecond delays, failures contained. */
 public class TimerTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = Await.app(2);
+    static final QuarkusUnitTest TEST = Await.app(2);
 
     @Inject
     Reactors reactors;

@@ -17,7 +17,7 @@ import io.quarkiverse.reactors.PollerHandle;
 import io.quarkiverse.reactors.Reactors;
 import io.quarkiverse.reactors.runtime.devui.ReactorsJsonRpcService;
 import io.quarkiverse.reactors.test.Await;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -25,7 +25,7 @@ import io.vertx.core.json.JsonObject;
 public class DevUiServiceTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = Await.app(2);
+    static final QuarkusUnitTest TEST = Await.app(2);
 
     @Inject
     Reactors reactors;

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.reactors.test.Await;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 
 /**
  * Without {@code quarkus-micrometer} (this module's tests do not have it) the extension builds and starts, and no
@@ -16,7 +16,7 @@ import io.quarkus.test.QuarkusExtensionTest;
 public class MetricsWithoutMicrometerTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = Await.app(1);
+    static final QuarkusUnitTest TEST = Await.app(1);
 
     @Test
     void noMicrometerNoMeters() {

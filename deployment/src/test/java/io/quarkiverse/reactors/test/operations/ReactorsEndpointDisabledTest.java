@@ -6,13 +6,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.reactors.test.Await;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 
 /** {@code quarkus.reactors.endpoint.enabled=false} removes the endpoint. */
 public class ReactorsEndpointDisabledTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = Await.app(1)
+    static final QuarkusUnitTest TEST = Await.app(1)
             .overrideConfigKey("quarkus.reactors.endpoint.enabled", "false");
 
     @Test

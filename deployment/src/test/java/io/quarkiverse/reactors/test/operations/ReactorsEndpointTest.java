@@ -25,7 +25,7 @@ import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.ReactorStats;
 import io.quarkiverse.reactors.Reactors;
 import io.quarkiverse.reactors.test.Await;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -35,7 +35,7 @@ import io.restassured.path.json.JsonPath;
 public class ReactorsEndpointTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = Await.app(2);
+    static final QuarkusUnitTest TEST = Await.app(2);
 
     @Inject
     Reactors reactors;

@@ -8,13 +8,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.reactors.test.Await;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 
 /** {@code quarkus.reactors.health.enabled=false} leaves the readiness check out. */
 public class ReadinessCheckDisabledTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = Await.app(1)
+    static final QuarkusUnitTest TEST = Await.app(1)
             .overrideConfigKey("quarkus.reactors.health.enabled", "false");
 
     @Test

@@ -20,7 +20,7 @@ import io.quarkiverse.reactors.Reactors;
 import io.quarkiverse.reactors.runtime.internal.ReactorMonitor;
 import io.quarkiverse.reactors.runtime.internal.StatsJson;
 import io.quarkiverse.reactors.test.Await;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.health.SmallRyeHealth;
 import io.smallrye.health.SmallRyeHealthReporter;
 
@@ -35,7 +35,7 @@ import io.smallrye.health.SmallRyeHealthReporter;
 public class StalledReactorReadinessTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = Await.app(2, StalledReactorReadinessTest.class)
+    static final QuarkusUnitTest TEST = Await.app(2, StalledReactorReadinessTest.class)
             .overrideRuntimeConfigKey("quarkus.reactors.stall-threshold", "1s")
             .overrideRuntimeConfigKey("quarkus.vertx.warning-exception-time", "30s")
             .overrideRuntimeConfigKey("quarkus.vertx.max-event-loop-execute-time", "30s");

@@ -14,7 +14,7 @@ import io.quarkiverse.reactors.PollerHandle;
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.Reactors;
 import io.quarkiverse.reactors.test.Await;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 
 /**
  * Healthy reactors never trigger the watchdog at the default {@code max-run-time} (100 ms): a spinning reactor
@@ -23,7 +23,7 @@ import io.quarkus.test.QuarkusExtensionTest;
 public class WatchdogQuietTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = Await.app(2)
+    static final QuarkusUnitTest TEST = Await.app(2)
             .overrideRuntimeConfigKey("quarkus.reactors.idle-strategy", "spin")
             .overrideRuntimeConfigKey("quarkus.reactors.max-run-time", "100ms") // the default
             .setLogRecordPredicate(r -> "io.quarkiverse.reactors.watchdog".equals(r.getLoggerName()))

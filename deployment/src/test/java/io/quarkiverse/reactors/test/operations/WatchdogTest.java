@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.reactors.Reactors;
 import io.quarkiverse.reactors.test.Await;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 
 /**
  * An event that runs longer than {@code quarkus.reactors.max-run-time} gets one warning, with the reactor
@@ -26,7 +26,7 @@ import io.quarkus.test.QuarkusExtensionTest;
 public class WatchdogTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = Await.app(2, WatchdogTest.class)
+    static final QuarkusUnitTest TEST = Await.app(2, WatchdogTest.class)
             .overrideRuntimeConfigKey("quarkus.reactors.max-run-time", "50ms")
             .setLogRecordPredicate(r -> "io.quarkiverse.reactors.watchdog".equals(r.getLoggerName()))
             .assertLogRecords(records -> {

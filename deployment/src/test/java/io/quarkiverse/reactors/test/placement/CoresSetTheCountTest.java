@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.reactors.Reactors;
 import io.quarkiverse.reactors.runtime.internal.CpuList;
 import io.quarkiverse.reactors.runtime.internal.ReactorGroup;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.VertxInternal;
 
@@ -26,7 +26,7 @@ public class CoresSetTheCountTest {
     static final int CPU = CpuList.allowedCpus().nextSetBit(0);
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = new QuarkusExtensionTest()
+    static final QuarkusUnitTest TEST = new QuarkusUnitTest()
             .withEmptyApplication()
             .overrideRuntimeConfigKey("quarkus.reactors.cores", String.valueOf(CPU));
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.reactors.Reactors;
 import io.quarkiverse.reactors.test.Await;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 
 /** The main core, listed last here, becomes reactor 0; the other listed CPUs follow in order. */
 public class MainCoreTest {
@@ -19,7 +19,7 @@ public class MainCoreTest {
     static final int MAIN = CPUS[CPUS.length - 1];
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = new QuarkusExtensionTest()
+    static final QuarkusUnitTest TEST = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Await.class, ProcStatus.class))
             .overrideRuntimeConfigKey("quarkus.reactors.cores", ProcStatus.list(CPUS))
             .overrideRuntimeConfigKey("quarkus.reactors.main-core", String.valueOf(MAIN))

@@ -13,7 +13,7 @@ import io.quarkiverse.reactors.Reactors;
 import io.quarkiverse.reactors.runtime.internal.ReactorGroup;
 import io.quarkiverse.reactors.runtime.internal.ReactorPlacement;
 import io.quarkiverse.reactors.test.Await;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 
 /**
  * With pin-threads, reactor i's thread may run only on the i-th listed CPU, as the kernel reports it in
@@ -24,7 +24,7 @@ public class PinThreadsTest {
     static final int[] CPUS = ProcStatus.twoAllowedCpusReversed();
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = new QuarkusExtensionTest()
+    static final QuarkusUnitTest TEST = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Await.class, ProcStatus.class))
             .overrideRuntimeConfigKey("quarkus.reactors.cores", ProcStatus.list(CPUS))
             .overrideRuntimeConfigKey("quarkus.reactors.pin-threads", "true");

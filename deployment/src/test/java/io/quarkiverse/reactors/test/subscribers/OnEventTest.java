@@ -24,14 +24,14 @@ import io.quarkiverse.reactors.OnEvent;
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.Reactors;
 import io.quarkiverse.reactors.test.Await;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.mutiny.Uni;
 
 /** @OnEvent methods receive fired events of their type or a subtype, on the reactor the event was fired to. */
 public class OnEventTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = Await.app(2, Orders.class, Order.class, Priced.class, Cancel.class)
+    static final QuarkusUnitTest TEST = Await.app(2, Orders.class, Order.class, Priced.class, Cancel.class)
             .setLogRecordPredicate(r -> r.getLoggerName().startsWith("io.quarkiverse.reactors"))
             .assertLogRecords(records -> {
                 assertTrue(records.stream().anyMatch(r -> formatted(r).contains("@OnEvent")

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.reactors.PerCore;
 import io.quarkiverse.reactors.Reactors;
 import io.quarkiverse.reactors.test.Await;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 
 /** @PerCore: one instance per reactor, created there lazily, destroyed there at shutdown, unusable elsewhere. */
 public class PerCoreTest {
@@ -29,7 +29,7 @@ public class PerCoreTest {
     static final String KEY = PerCoreTest.class.getName();
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = Await.app(2, Shard.class)
+    static final QuarkusUnitTest TEST = Await.app(2, Shard.class)
             .setAfterUndeployListener(PerCoreTest::preDestroyRanOnEachReactor);
 
     @PerCore

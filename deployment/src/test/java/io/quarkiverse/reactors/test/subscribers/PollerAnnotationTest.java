@@ -19,13 +19,13 @@ import io.quarkiverse.reactors.PollerHandle;
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.Reactors;
 import io.quarkiverse.reactors.test.Await;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 
 /** @Poller methods become pollers on the selected reactors, with every return and parameter form. */
 public class PollerAnnotationTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = Await.app(3, Ingest.class, NoScope.class)
+    static final QuarkusUnitTest TEST = Await.app(3, Ingest.class, NoScope.class)
             .overrideRuntimeConfigKey("ingest.period", "5ms")
             .overrideRuntimeConfigKey("ingest.cores", "1-2");
 

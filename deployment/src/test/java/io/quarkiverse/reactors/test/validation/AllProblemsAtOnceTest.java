@@ -7,13 +7,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.reactors.OnEvent;
 import io.quarkiverse.reactors.Poller;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 
 /** Every problem of every subscriber method is reported in one build failure, so all are fixed in one pass. */
 public class AllProblemsAtOnceTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = new QuarkusExtensionTest()
+    static final QuarkusUnitTest TEST = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Bad.class, AlsoBad.class, Problems.class))
             .assertException(failure -> {
                 Problems.assertReported(failure, "Bad#first()", "must not be private");

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 
 /** A CPU this process may not run on fails startup, naming the value and the allowed set. */
 public class CoresOutsideAllowedSetTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = new QuarkusExtensionTest()
+    static final QuarkusUnitTest TEST = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Problems.class))
             .overrideRuntimeConfigKey("quarkus.reactors.cores", "0,4095")
             .assertException(failure -> Problems.assertReported(failure,

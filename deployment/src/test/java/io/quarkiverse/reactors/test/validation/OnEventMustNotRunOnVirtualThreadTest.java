@@ -7,13 +7,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.reactors.OnEvent;
 import io.smallrye.common.annotation.RunOnVirtualThread;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 
 /** @RunOnVirtualThread on an @OnEvent method is reported. */
 public class OnEventMustNotRunOnVirtualThreadTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = new QuarkusExtensionTest()
+    static final QuarkusUnitTest TEST = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Bad.class, Problems.class))
             .assertException(failure -> Problems.assertReported(failure, "Bad#on()", "must not be @Blocking or @RunOnVirtualThread"));
 

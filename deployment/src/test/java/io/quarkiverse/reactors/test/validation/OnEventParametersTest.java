@@ -6,13 +6,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.reactors.OnEvent;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 
 /** An @OnEvent method takes the event, optionally followed by a Reactor. */
 public class OnEventParametersTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = new QuarkusExtensionTest()
+    static final QuarkusUnitTest TEST = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Bad.class, Problems.class))
             .assertException(failure -> Problems.assertReported(failure, "@OnEvent method", "Bad#on()", "must take the event as its parameter, optionally followed by a io.quarkiverse.reactors.Reactor"));
 

@@ -6,13 +6,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.reactors.Poller;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 
 /** Cores beyond the reactor count can only be known at startup, which fails naming the method and the range. */
 public class PollerCoresOutOfRangeTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = new QuarkusExtensionTest()
+    static final QuarkusUnitTest TEST = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Bad.class, Problems.class))
             .overrideRuntimeConfigKey("quarkus.reactors.count", "2")
             .assertException(failure -> Problems.assertReported(failure, "@Poller", "Bad#poll()",

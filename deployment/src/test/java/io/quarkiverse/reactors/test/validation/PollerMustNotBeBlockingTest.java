@@ -7,13 +7,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.reactors.Poller;
 import io.smallrye.common.annotation.Blocking;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 
 /** @Blocking on a @Poller is reported: reactors never block. */
 public class PollerMustNotBeBlockingTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = new QuarkusExtensionTest()
+    static final QuarkusUnitTest TEST = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Bad.class, Problems.class))
             .assertException(failure -> Problems.assertReported(failure, "Bad#poll()", "must not be @Blocking or @RunOnVirtualThread", "reactor.offload(...)"));
 

@@ -6,13 +6,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.reactors.Poller;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 
 /** A @Poller method takes no parameter or one Reactor. */
 public class PollerParametersTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = new QuarkusExtensionTest()
+    static final QuarkusUnitTest TEST = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Bad.class, Problems.class))
             .assertException(failure -> Problems.assertReported(failure, "Bad#poll()", "must take no parameter or one io.quarkiverse.reactors.Reactor", "java.lang.String"));
 

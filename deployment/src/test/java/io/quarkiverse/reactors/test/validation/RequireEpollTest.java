@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 
 /**
  * Requiring epoll while Vert.x runs on NIO fails startup with the reason: this module's tests have Netty's epoll
@@ -15,7 +15,7 @@ import io.quarkus.test.QuarkusExtensionTest;
 public class RequireEpollTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = new QuarkusExtensionTest()
+    static final QuarkusUnitTest TEST = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Problems.class))
             .overrideRuntimeConfigKey("quarkus.reactors.require-transport", "epoll")
             .assertException(failure -> Problems.assertReported(failure,

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 
 /**
  * Requiring io_uring where it is not active fails startup with Netty's reason: this module's tests have
@@ -15,7 +15,7 @@ import io.quarkus.test.QuarkusExtensionTest;
 public class RequireIoUringTest {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = new QuarkusExtensionTest()
+    static final QuarkusUnitTest TEST = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Problems.class))
             .overrideRuntimeConfigKey("quarkus.reactors.require-transport", "io-uring")
             .overrideRuntimeConfigKey("quarkus.vertx.prefer-native-transport", "true")

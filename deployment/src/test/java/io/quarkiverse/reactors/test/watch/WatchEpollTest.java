@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.reactors.Interest;
 import io.quarkiverse.reactors.test.Await;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 import io.vertx.core.Vertx;
 
 /**
@@ -19,7 +19,7 @@ import io.vertx.core.Vertx;
 public class WatchEpollTest extends WatchScenarios {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = Await.app(2, WatchScenarios.class, Delivery.class)
+    static final QuarkusUnitTest TEST = Await.app(2, WatchScenarios.class, Delivery.class)
             .overrideConfigKey("quarkus.vertx.prefer-native-transport", "true");
 
     @Inject

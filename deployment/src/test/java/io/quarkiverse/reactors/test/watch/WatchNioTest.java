@@ -8,14 +8,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.reactors.test.Await;
-import io.quarkus.test.QuarkusExtensionTest;
+import io.quarkus.test.QuarkusUnitTest;
 import io.vertx.core.Vertx;
 
 /** Watches on the NIO transport: channels join the reactors' own event-loop selectors. */
 public class WatchNioTest extends WatchScenarios {
 
     @RegisterExtension
-    static final QuarkusExtensionTest TEST = Await.app(2, WatchScenarios.class, Delivery.class);
+    static final QuarkusUnitTest TEST = Await.app(2, WatchScenarios.class, Delivery.class);
 
     @Inject
     Vertx vertx;
