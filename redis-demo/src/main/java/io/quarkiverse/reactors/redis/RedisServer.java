@@ -67,12 +67,15 @@ public class RedisServer {
             clusterPorts[i] = listen(shards[i], base == 0 ? 0 : base + i, true);
         }
         topology = new ClusterTopology(slots, config.host(), clusterPorts);
-        int plain = config.port();
+        // Vert.x shares one bound port among the servers listening on it, spreading connections across their
+        // contexts; a negative port is its way to share one free port, picked at the first listen
+        int plain = config.port() == 0 ? -1 : config.port();
         for (int i = 0; i < n; i++) {
-            // the first listen picks the port when 0 is configured; the others share that port
-            plain = listen(shards[i], plain, false);
+            int bound = listen(shards[i], plain, false);
+            if (i == 0) {
+                plainPort = bound;
+            }
         }
-        plainPort = plain;
         LOG.infof("Redis demo: plain port %d (any reactor, keys hop to their owner); cluster ports %s "
                 + "(reactor i on the i-th port, owning slots [i*16384/%d, (i+1)*16384/%d))", plainPort,
                 java.util.Arrays.toString(clusterPorts), n, n);

@@ -11,7 +11,7 @@ import io.vertx.core.buffer.Buffer;
 
 /**
  * The keyless commands, answered by the reactor that serves the connection: connection handshake
- * ({@code PING}, {@code ECHO}, {@code HELLO}, {@code CLIENT}, {@code SELECT}, {@code QUIT}), introspection
+ * ({@code PING}, {@code ECHO}, {@code CLIENT}, {@code SELECT}, {@code QUIT}), introspection
  * ({@code COMMAND}, {@code CONFIG GET}, {@code INFO}, {@code CLUSTER ...}) and the whole-keyspace commands
  * ({@code DBSIZE}, {@code FLUSHALL}), which on a cluster port cover that node only, as in Redis Cluster.
  * <p>
@@ -59,7 +59,6 @@ final class ServerCommands {
                     Resp.error(out, CLUSTER_DISABLED);
                 }
             }
-            case HELLO -> hello(args, out, connection, d);
             case CLIENT -> client(sub, out, connection);
             case COMMAND -> command(sub, args, out);
             case CONFIG -> config(sub, args, out, d);
@@ -89,29 +88,6 @@ final class ServerCommands {
             default -> throw new IllegalStateException("not a server command: " + c);
         }
         return null;
-    }
-
-    /** HELLO [protover ...]: RESP2 only; a client asking for RESP3 gets NOPROTO and stays on RESP2. */
-    private static void hello(byte[][] args, Buffer out, RedisConnection connection, Dispatcher d) {
-        if (args.length > 1 && !Dispatcher.text(args[1]).equals("2")) {
-            Resp.error(out, "NOPROTO this server speaks RESP2 only");
-            return;
-        }
-        Resp.array(out, 14);
-        Resp.bulk(out, "server");
-        Resp.bulk(out, "redis");
-        Resp.bulk(out, "version");
-        Resp.bulk(out, VERSION);
-        Resp.bulk(out, "proto");
-        Resp.integer(out, 2);
-        Resp.bulk(out, "id");
-        Resp.integer(out, connection.id());
-        Resp.bulk(out, "mode");
-        Resp.bulk(out, d.cluster() ? "cluster" : "standalone");
-        Resp.bulk(out, "role");
-        Resp.bulk(out, "master");
-        Resp.bulk(out, "modules");
-        Resp.array(out, 0);
     }
 
     private static void client(String sub, Buffer out, RedisConnection connection) {
