@@ -86,7 +86,9 @@ public class RedisServer {
         Reactor reactor = shard.reactor;
         Dispatcher dispatcher = new Dispatcher(this, shard, cluster);
         CompletableFuture<NetServer> bound = new CompletableFuture<>();
+        // tag::listen[]
         reactor.context().runOnContext(v -> {
+            // on reactor i's thread, in its context: Vert.x serves this server's connections here
             NetServer server = vertx.createNetServer(new NetServerOptions().setHost(config.host()).setTcpNoDelay(true));
             server.connectHandler(socket -> new RedisConnection(socket, dispatcher, shard, config,
                     connectionIds.incrementAndGet()).start());
@@ -98,6 +100,7 @@ public class RedisServer {
                 }
             });
         });
+        // end::listen[]
         try {
             NetServer server = bound.get(30, TimeUnit.SECONDS);
             synchronized (servers) {
