@@ -1,5 +1,8 @@
 package io.quarkiverse.reactors.redis;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
 import io.vertx.core.buffer.Buffer;
 
 /**
@@ -87,7 +90,7 @@ final class Commands {
         long ttl = 0;
         boolean ttlGiven = false;
         for (int i = 3; i < args.length; i++) {
-            String option = new String(args[i], java.nio.charset.StandardCharsets.US_ASCII).toUpperCase(java.util.Locale.ROOT);
+            String option = new String(args[i], StandardCharsets.US_ASCII).toUpperCase(Locale.ROOT);
             switch (option) {
                 case "NX" -> nx = true;
                 case "XX" -> xx = true;

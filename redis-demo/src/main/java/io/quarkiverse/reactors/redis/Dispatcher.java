@@ -25,6 +25,8 @@ import io.vertx.core.buffer.Buffer;
  */
 final class Dispatcher {
 
+    static final String STARTING = "TRYAGAIN the cluster ports are still being opened; retry";
+
     private final RedisServer server;
     private final Shard shard;
     private final boolean cluster;
@@ -71,7 +73,9 @@ final class Dispatcher {
             if (!sameSlot) {
                 Resp.error(out, "CROSSSLOT Keys in request don't hash to the same slot");
             } else if (owner != shard.reactor.id()) {
-                Resp.error(out, server.topology().moved(slot));
+                ClusterTopology topology = server.topology();
+                // null only while the plain port is still being opened at startup
+                Resp.error(out, topology == null ? STARTING : topology.moved(slot));
             } else {
                 Commands.execute(c, args, shard.keyspace, out);
             }

@@ -1,5 +1,6 @@
 package io.quarkiverse.reactors.redis;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 
@@ -15,14 +16,23 @@ import io.quarkiverse.reactors.TimerHandle;
  */
 final class Keyspace {
 
-    /** A stored value; its deadline in {@link System#nanoTime()} terms, {@code 0} for none. */
+    /**
+     * A stored value; its deadline in {@link System#nanoTime()} terms, {@code 0} for none. A value written by
+     * INCR and friends is kept as a {@code long} ({@code value == null}), as Redis keeps integers, so that
+     * counting allocates nothing; it is formatted when read.
+     */
     private static final class Entry {
         byte[] value;
+        long number;
         long deadline;
         TimerHandle timer;
 
         Entry(byte[] value) {
             this.value = value;
+        }
+
+        byte[] bytes() {
+            return value != null ? value : Long.toString(number).getBytes(StandardCharsets.US_ASCII);
         }
     }
 
@@ -41,7 +51,7 @@ final class Keyspace {
     /** @return the value, or {@code null} when the key is absent or expired */
     byte[] get(byte[] key) {
         Entry e = live(new Key(key));
-        return e == null ? null : e.value;
+        return e == null ? null : e.bytes();
     }
 
     boolean exists(byte[] key) {
@@ -67,11 +77,12 @@ final class Keyspace {
     }
 
     boolean delete(byte[] key) {
-        Entry e = live(new Key(key));
+        Key k = new Key(key);
+        Entry e = live(k);
         if (e == null) {
             return false;
         }
-        remove(new Key(key), e);
+        remove(k, e);
         return true;
     }
 
@@ -85,7 +96,8 @@ final class Keyspace {
         Entry e = live(k);
         long current = 0;
         if (e != null) {
-            current = Commands.parseLong(e.value, "ERR value is not an integer or out of range");
+            current = e.value == null ? e.number
+                    : Commands.parseLong(e.value, "ERR value is not an integer or out of range");
         }
         long next;
         try {
@@ -93,12 +105,12 @@ final class Keyspace {
         } catch (ArithmeticException overflow) {
             throw new IllegalArgumentException("ERR increment or decrement would overflow");
         }
-        byte[] text = Long.toString(next).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         if (e == null) {
-            map.put(k, new Entry(text));
-        } else {
-            e.value = text;
+            e = new Entry(null);
+            map.put(k, e);
         }
+        e.value = null;
+        e.number = next;
         return next;
     }
 

@@ -1,8 +1,10 @@
 package io.quarkiverse.reactors.redis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -78,7 +80,7 @@ public class RedisServer {
         }
         LOG.infof("Redis demo: plain port %d (any reactor, keys hop to their owner); cluster ports %s "
                 + "(reactor i on the i-th port, owning slots [i*16384/%d, (i+1)*16384/%d))", plainPort,
-                java.util.Arrays.toString(clusterPorts), n, n);
+                Arrays.toString(clusterPorts), n, n);
     }
 
     /** Listens from inside {@code shard}'s reactor context and waits (on the main thread) until bound. */
@@ -107,7 +109,7 @@ public class RedisServer {
                 servers.add(server);
             }
             return server.actualPort();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("The Redis demo could not listen on " + config.host() + ":" + port + " ("
                     + (cluster ? "cluster port of reactor " + reactor.id() + "; set redis.cluster-port-base"
                             : "plain port; set redis.port")

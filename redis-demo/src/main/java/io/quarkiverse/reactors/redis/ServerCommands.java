@@ -173,6 +173,10 @@ final class ServerCommands {
             return;
         }
         ClusterTopology topology = d.server().topology();
+        if (topology == null) {
+            Resp.error(out, Dispatcher.STARTING);
+            return;
+        }
         int me = d.shard().reactor.id();
         switch (sub) {
             case "SLOTS" -> topology.slotsReply(out);
@@ -204,7 +208,8 @@ final class ServerCommands {
                     .append("server_name:quarkus-reactors-redis-demo\r\n")
                     .append("redis_mode:").append(d.cluster() ? "cluster" : "standalone").append("\r\n")
                     .append("process_id:").append(ProcessHandle.current().pid()).append("\r\n")
-                    .append("tcp_port:").append(d.cluster() ? server.topology().port(me) : server.plainPort())
+                    .append("tcp_port:").append(d.cluster() && server.topology() != null ? server.topology().port(me)
+                            : server.plainPort())
                     .append("\r\n\r\n");
         }
         if (all || sections.contains("clients")) {

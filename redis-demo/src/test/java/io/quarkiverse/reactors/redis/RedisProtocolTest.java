@@ -51,6 +51,11 @@ class RedisProtocolTest {
             assertEquals(1L, c.call("INCR", "n"));
             assertEquals(11L, c.call("INCRBY", "n", "10"));
             assertEquals(10L, c.call("DECR", "n"));
+            assertEquals("10", c.call("GET", "n"), "a counter reads back as its decimal text");
+            assertEquals(List.of("10"), c.call("MGET", "n"));
+            assertEquals("OK", c.call("SET", "n", "-7"));
+            assertEquals(-9L, c.call("DECRBY", "n", "2"));
+            assertEquals("-9", c.call("SET", "n", "10", "GET"));
             assertEquals(new RespClient.Error("ERR value is not an integer or out of range"), c.call("INCR", "k"));
             assertEquals("OK", c.call("SET", "max", String.valueOf(Long.MAX_VALUE)));
             assertEquals(new RespClient.Error("ERR increment or decrement would overflow"), c.call("INCR", "max"));
