@@ -3,6 +3,8 @@ package io.quarkiverse.reactors.redis;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletionStage;
 
+import org.jboss.logging.Logger;
+
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 
@@ -18,6 +20,8 @@ import io.vertx.core.net.NetSocket;
  * Not thread-safe: owned by the reactor serving the socket; every method runs on it.
  */
 final class RedisConnection {
+
+    private static final Logger LOG = Logger.getLogger(RedisConnection.class);
 
     /** A reply slot, in command order; {@code bytes} is {@code null} until the reply is known. */
     private static final class Reply {
@@ -49,6 +53,13 @@ final class RedisConnection {
     }
 
     void start() {
+        if (!shard.reactor.isCurrent()) {
+            // the keyspace would be touched from a foreign thread: refuse rather than race
+            LOG.errorf("A Redis connection for reactor %d arrived on thread %s; closing it", shard.reactor.id(),
+                    Thread.currentThread().getName());
+            socket.close();
+            return;
+        }
         shard.clients++;
         shard.connectionsReceived++;
         socket.closeHandler(v -> {

@@ -58,6 +58,10 @@ public class RedisServer {
         for (int i = 0; i < n; i++) {
             shards[i] = new Shard(reactors.reactor(i));
         }
+        if (config.port() < 0 || config.port() > 65535) {
+            throw new IllegalArgumentException("redis.port=" + config.port() + " is not a TCP port; use 1..65535, or 0 "
+                    + "for a free port");
+        }
         int base = config.clusterPortBase();
         if (base < 0 || (base > 0 && base + n - 1 > 65535)) {
             throw new IllegalArgumentException("redis.cluster-port-base=" + base + " does not leave room for " + n

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.inject.Inject;
 
@@ -128,6 +130,31 @@ class RedisProtocolTest {
             assertEquals(List.of("1", "2"), c.call("MGET", tagged + "a", tagged + "b"));
             assertEquals(2L, c.call("DEL", tagged + "a", tagged + "b"));
         }
+    }
+
+    @Test
+    void plainPortConnectionsAreSpreadOverTheReactorsAndServedOnThem() throws Exception {
+        int n = server.count();
+        Set<String> serving = new TreeSet<>();
+        List<RespClient> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4 * n; i++) {
+                RespClient c = new RespClient(server.plainPort());
+                clients.add(c);
+                // a connection not served on its reactor's thread is closed at once, and this call fails
+                String info = (String) c.call("INFO", "reactors");
+                serving.add(info.lines().filter(l -> l.startsWith("serving_reactor:")).findFirst().orElseThrow());
+            }
+        } finally {
+            for (RespClient c : clients) {
+                c.close();
+            }
+        }
+        Set<String> all = new TreeSet<>();
+        for (int r = 0; r < n; r++) {
+            all.add("serving_reactor:" + r);
+        }
+        assertEquals(all, serving);
     }
 
     @Test
