@@ -35,7 +35,7 @@ final class RedisTools {
         }
         String message = tool + " is not on the PATH; install Debian's redis-tools (apt-get install -y redis-tools)";
         if ("true".equals(System.getenv("CI"))) {
-            fail(message + " - CI must have it (.ci/run installs it)");
+            fail(message + " - with CI=true these tests are required, so CI must install it before the build");
         }
         Assumptions.abort(message + " to run this test");
         return null;
