@@ -11,10 +11,11 @@ import io.vertx.core.net.NetSocket;
 /**
  * One client connection: turns received bytes into commands ({@link RespParser}), hands each to the
  * {@link Dispatcher}, and writes the replies back in command order, even when a pipelined command's reply
- * comes later from another reactor. The replies of one read are written with one socket write.
+ * comes later from another reactor. The replies of one read are written together, in writes of about 64 KiB.
  * <p>
- * Bounded: the parser limits the input buffered; reading stops while the socket's write queue is full or
- * more than {@code maxPending} replies are awaited, and resumes when they drain. After a protocol error
+ * Bounded: the parser limits the input buffered; commands stop running, and reading stops, while the
+ * socket's write queue is full or {@code maxPending} replies are awaited, and both resume when they drain, so
+ * a client that sends without reading holds at most about one write queue of replies. After a protocol error
  * the error is written, then the connection is closed; nothing else on the reactor is affected.
  * <p>
  * Not thread-safe: owned by the reactor serving the socket; every method runs on it.
@@ -22,6 +23,8 @@ import io.vertx.core.net.NetSocket;
 final class RedisConnection {
 
     private static final Logger LOG = Logger.getLogger(RedisConnection.class);
+    /** Replies are written once this much has accumulated, not only at the end of a read. */
+    private static final int FLUSH_BYTES = 64 * 1024;
 
     /** A reply slot, in command order; {@code bytes} is {@code null} until the reply is known. */
     private static final class Reply {
@@ -68,7 +71,8 @@ final class RedisConnection {
             pending.clear();
         });
         socket.exceptionHandler(e -> socket.close());
-        socket.drainHandler(v -> updateFlow());
+        // the socket took its output: run the commands that waited for room, then read again
+        socket.drainHandler(v -> process());
         socket.handler(this::onData);
     }
 
@@ -89,11 +93,31 @@ final class RedisConnection {
         if (closing || closed) {
             return;
         }
-        reading = true;
         try {
             parser.feed(data.getBytes());
+        } catch (RespProtocolException e) {
+            protocolError(e);
+            drain();
+            return;
+        }
+        process();
+    }
+
+    /**
+     * Runs the complete commands the parser holds, until none is left or the connection must wait for its
+     * output: a pipeline of large replies stops here, its remaining commands kept (as bytes) in the parser,
+     * rather than turning a few kilobytes of requests into gigabytes of replies.
+     */
+    private void process() {
+        if (closed || reading) {
+            // reading: called back from inside the loop below (a socket write can report the socket writable
+            // again at once, and a reply can complete at once); the loop goes on by itself
+            return;
+        }
+        reading = true;
+        try {
             byte[][] args;
-            while (!closing && (args = parser.next()) != null) {
+            while (!closing && !mustWait() && (args = parser.next()) != null) {
                 shard.commandsProcessed++;
                 Buffer target = pending.isEmpty() ? out : Buffer.buffer();
                 CompletionStage<Buffer> later = dispatcher.dispatch(args, target, this);
@@ -104,14 +128,22 @@ final class RedisConnection {
                     r.bytes = target;
                     pending.add(r);
                 }
+                if (out.length() >= FLUSH_BYTES) {
+                    // out precedes every pending reply, so writing it early keeps the order
+                    write();
+                }
             }
         } catch (RespProtocolException e) {
-            shard.protocolErrors++;
-            closeAfterReply(Resp.error(Buffer.buffer(), "ERR " + e.getMessage()));
+            protocolError(e);
         } finally {
             reading = false;
         }
         drain();
+    }
+
+    private void protocolError(RespProtocolException e) {
+        shard.protocolErrors++;
+        closeAfterReply(Resp.error(Buffer.buffer(), "ERR " + e.getMessage()));
     }
 
     private void await(CompletionStage<Buffer> later) {
@@ -120,7 +152,8 @@ final class RedisConnection {
         later.whenComplete((bytes, failure) -> {
             r.bytes = failure == null ? bytes : Resp.error(Buffer.buffer(), "ERR " + rootMessage(failure));
             if (!reading) {
-                drain();
+                // a reply arrived: write what is now in order, and run commands that waited for room
+                process();
             }
         });
     }
@@ -137,22 +170,36 @@ final class RedisConnection {
                 closed = true;
                 pending.clear();
                 socket.pause();
-                socket.write(out).onComplete(done -> socket.close());
+                Buffer last = out;
+                out = Buffer.buffer();
+                socket.write(last).onComplete(done -> socket.close());
                 return;
             }
         }
         if (out.length() > 0) {
-            socket.write(out);
-            out = Buffer.buffer();
+            write();
         }
         updateFlow();
     }
 
+    /** Writes {@code out}, replaced first: a handler the write calls back must not see it again. */
+    private void write() {
+        Buffer full = out;
+        out = Buffer.buffer();
+        socket.write(full);
+    }
+
+    /** Whether commands must wait: the socket cannot take more now, or too many replies are awaited. */
+    private boolean mustWait() {
+        return socket.writeQueueFull() || pending.size() >= maxPending;
+    }
+
+    /** Stops reading while commands must wait, and reads again once they need not. */
     private void updateFlow() {
         if (closed) {
             return;
         }
-        boolean stop = socket.writeQueueFull() || pending.size() >= maxPending;
+        boolean stop = mustWait();
         if (stop != paused) {
             paused = stop;
             if (stop) {

@@ -208,6 +208,40 @@ class RedisProtocolTest {
     }
 
     @Test
+    void aClientThatDoesNotReadStopsBeingServedUntilItReads() throws Exception {
+        int port = server.clusterPort(0);
+        String key = "{" + Keys.ownedBy(0, server.count(), "big:") + "}";
+        String value = "x".repeat(1 << 20);
+        int gets = 500; // 500 MB of replies to 10 KB of requests
+        try (RespClient observer = new RespClient(port); RespClient slow = new RespClient(port)) {
+            assertEquals("OK", observer.call("SET", key, value));
+            long before = processed(observer);
+            ByteArrayOutputStream pipeline = new ByteArrayOutputStream();
+            for (int i = 0; i < gets; i++) {
+                pipeline.write(RespClient.encode("GET", key));
+            }
+            slow.send(pipeline.toByteArray());
+            Thread.sleep(1000);
+            long ran = processed(observer) - before - 1; // the observer's own INFO counts once
+            assertTrue(ran < 100, ran + " of " + gets + " GETs ran for a client that read none of the replies");
+            assertEquals("PONG", observer.call("PING"), "the reactor serves others meanwhile");
+            for (int i = 0; i < gets; i++) {
+                Object reply = slow.read();
+                assertTrue(value.equals(reply), "reply " + i + " is not the value: " + String.valueOf(reply).substring(0,
+                        Math.min(40, String.valueOf(reply).length())));
+            }
+            Object pong = slow.call("PING");
+            assertTrue("PONG".equals(pong), "after " + gets + " GETs: " + String.valueOf(pong).length() + " chars");
+        }
+    }
+
+    private static long processed(RespClient c) throws Exception {
+        String info = (String) c.call("INFO", "stats");
+        return info.lines().filter(l -> l.startsWith("total_commands_processed:"))
+                .mapToLong(l -> Long.parseLong(l.substring(l.indexOf(':') + 1))).findFirst().orElseThrow();
+    }
+
+    @Test
     void keysExpireOnTheOwnersTimers() throws Exception {
         try (RespClient c = new RespClient(server.plainPort())) {
             assertEquals("OK", c.call("SET", "short", "v", "PX", "100"));
