@@ -17,6 +17,7 @@ import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
+import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.Type;
 
@@ -159,6 +160,7 @@ class SubscriberMethodsProcessor {
             }
         }
         Map<String, String> pollerNames = new HashMap<>();
+        List<SubscriberMethodBuildItem> replying = new ArrayList<>();
         for (SubscriberMethodBuildItem item : methods) {
             int before = problems.size();
             String what = item.kind() == SubscriberMethodBuildItem.Kind.POLLER ? "@Poller" : "@OnEvent";
@@ -183,8 +185,12 @@ class SubscriberMethodsProcessor {
             }
             if (problems.size() == before) {
                 valid.produce(new ValidSubscriberMethodBuildItem(item));
+                if (item.kind() == SubscriberMethodBuildItem.Kind.ON_EVENT && replies(method)) {
+                    replying.add(item);
+                }
             }
         }
+        validateReplies(replying, index.getIndex(), problems);
         if (!problems.isEmpty()) {
             errors.produce(new ValidationErrorBuildItem(problems));
         }
@@ -235,17 +241,75 @@ class SubscriberMethodsProcessor {
         if (params.isEmpty() || params.size() > 2
                 || (params.size() == 2 && !params.get(1).name().equals(ReactorsDotNames.REACTOR))) {
             problems.add(problem("@OnEvent", method, item.bean(), "must take the event as its parameter, optionally followed"
-                    + " by a " + Reactor.class.getName() + ", found " + params));
+                    + " by an " + Reactor.class.getName() + ", found " + params));
         } else if (params.get(0).kind() == Type.Kind.PRIMITIVE) {
             problems.add(problem("@OnEvent", method, item.bean(), "must take an object type as its event, found "
                     + params.get(0) + ": use its wrapper type"));
         }
         Type returned = method.returnType();
-        if (returned.kind() != Type.Kind.VOID && !returned.name().equals(ReactorsDotNames.UNI)
-                && !returned.name().equals(ReactorsDotNames.COMPLETION_STAGE)) {
-            problems.add(problem("@OnEvent", method, item.bean(), "must return void, Uni or CompletionStage, found "
-                    + returned));
+        if (ReactorsDotNames.STREAMS.contains(returned.name())) {
+            problems.add(problem("@OnEvent", method, item.bean(), "must not return a stream (" + returned + "): nothing"
+                    + " would subscribe to it. Return void, a value, a Uni or a CompletionStage"));
         }
+    }
+
+    /**
+     * Whether an {@code @OnEvent} method answers {@code Reactor.request}: it returns a value, a {@code Uni} or a
+     * {@code CompletionStage}, but not {@code void}, {@code Uni<Void>} or {@code CompletionStage<Void>}.
+     */
+    static boolean replies(MethodInfo method) {
+        Type returned = method.returnType();
+        if (returned.kind() == Type.Kind.VOID) {
+            return false;
+        }
+        if (returned.kind() == Type.Kind.PARAMETERIZED_TYPE && ReactorsDotNames.ASYNC.contains(returned.name())) {
+            return !returned.asParameterizedType().arguments().get(0).name().equals(ReactorsDotNames.VOID);
+        }
+        return true;
+    }
+
+    /**
+     * One replying {@code @OnEvent} method per event type: two methods that return a value for the same event
+     * type, or for types of which one extends the other, would leave {@code request} to guess which answers.
+     */
+    private static void validateReplies(List<SubscriberMethodBuildItem> replying, IndexView index,
+            List<Throwable> problems) {
+        for (int i = 0; i < replying.size(); i++) {
+            MethodInfo later = replying.get(i).method();
+            DotName laterType = later.parameterType(0).name();
+            for (int j = 0; j < i; j++) {
+                MethodInfo earlier = replying.get(j).method();
+                DotName earlierType = earlier.parameterType(0).name();
+                if (isSubtype(laterType, earlierType, index) || isSubtype(earlierType, laterType, index)) {
+                    problems.add(problem("@OnEvent", later, replying.get(i).bean(), "returns a reply for events of type "
+                            + laterType + ", and so does " + SubscriberMethodBuildItem.describe(earlier) + " for "
+                            + earlierType + ": Reactor.request(event) could not choose which one answers. Keep one"
+                            + " replying @OnEvent method per event type: make the others return void or Uni<Void>"
+                            + " (they still receive the event)"));
+                }
+            }
+        }
+    }
+
+    /** Whether {@code type} is {@code candidate} or extends or implements it, as far as the index knows. */
+    private static boolean isSubtype(DotName type, DotName candidate, IndexView index) {
+        if (type.equals(candidate) || candidate.equals(ReactorsDotNames.OBJECT)) {
+            return true;
+        }
+        ClassInfo info = index.getClassByName(type);
+        if (info == null) {
+            return false;
+        }
+        if (info.superName() != null && !info.superName().equals(ReactorsDotNames.OBJECT)
+                && isSubtype(info.superName(), candidate, index)) {
+            return true;
+        }
+        for (DotName implemented : info.interfaceNames()) {
+            if (isSubtype(implemented, candidate, index)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static IllegalStateException problem(String what, MethodInfo method, BeanInfo bean, String message) {
@@ -293,7 +357,7 @@ class SubscriberMethodsProcessor {
             } else {
                 String invoker = generateEventInvoker(gizmo, item, generated);
                 recorder.registerSubscriber(reactors.reactors(), recorderContext.newInstance(invoker),
-                        item.bean().getIdentifier(), item.description());
+                        item.bean().getIdentifier(), item.description(), replies(item.method()));
             }
         }
     }
@@ -357,6 +421,8 @@ class SubscriberMethodsProcessor {
                             : bc.invokeVirtual(methodDescOf(method), target, typedEvent, reactor);
                     if (result.isVoid()) {
                         bc.return_(Const.ofNull(Object.class));
+                    } else if (method.returnType().kind() == Type.Kind.PRIMITIVE) {
+                        bc.return_(bc.box(result)); // a primitive reply travels boxed
                     } else {
                         bc.return_(result);
                     }

@@ -153,8 +153,9 @@ public class ReactorsRecorder {
 
     /** Registers one {@code @OnEvent} method; its invoker was generated at build time. */
     public void registerSubscriber(RuntimeValue<Reactors> reactors, RuntimeValue<EventInvoker> invoker, String beanId,
-            String description) {
-        ((ReactorGroup) reactors.getValue()).registerSubscriber(description, invoker.getValue(), beanInstance(beanId));
+            String description, boolean replies) {
+        ((ReactorGroup) reactors.getValue()).registerSubscriber(description, invoker.getValue(), beanInstance(beanId),
+                replies);
     }
 
     /** The bean instance, resolved once: a client proxy for normal-scoped beans (so @PerCore resolves per reactor). */

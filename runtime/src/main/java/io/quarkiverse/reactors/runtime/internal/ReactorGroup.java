@@ -275,6 +275,16 @@ public final class ReactorGroup implements Reactors {
         }
     }
 
+    @Override
+    public Uni<Void> deliver(Object event) {
+        EventSubscriber[] subscribers = dispatcher.subscribersOf(event);
+        List<Uni<Void>> deliveries = new ArrayList<>(reactors.length);
+        for (ReactorImpl reactor : reactors) {
+            deliveries.add(reactor.deliver(subscribers, null, event));
+        }
+        return Uni.combine().all().unis(deliveries).collectFailures().discardItems();
+    }
+
     /**
      * Registers a {@code @Poller} method on the reactors its {@code cores} select, at startup.
      *
@@ -306,9 +316,13 @@ public final class ReactorGroup implements Reactors {
         }
     }
 
-    /** Adds an {@code @OnEvent} method to the subscribers, at startup. */
-    public void registerSubscriber(String description, EventInvoker invoker, Object bean) {
-        dispatcher.add(new EventSubscriber(invoker, bean, description));
+    /**
+     * Adds an {@code @OnEvent} method to the subscribers, at startup.
+     *
+     * @param replies whether its return value answers {@link Reactor#request(Object)}
+     */
+    public void registerSubscriber(String description, EventInvoker invoker, Object bean, boolean replies) {
+        dispatcher.add(new EventSubscriber(invoker, bean, description, replies));
     }
 
     private static Optional<String> configValue(String key) {
