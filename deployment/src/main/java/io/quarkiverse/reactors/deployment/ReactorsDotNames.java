@@ -18,6 +18,7 @@ final class ReactorsDotNames {
     static final DotName POLLER = DotName.createSimple(Poller.class);
     static final DotName ON_EVENT = DotName.createSimple(OnEvent.class);
     static final DotName REACTOR = DotName.createSimple(Reactor.class);
+    static final DotName NEVER = DotName.createSimple(Poller.Never.class);
     static final DotName UNI = DotName.createSimple(Uni.class);
     static final DotName COMPLETION_STAGE = DotName.createSimple(CompletionStage.class);
     static final DotName OBJECT = DotName.createSimple(Object.class);

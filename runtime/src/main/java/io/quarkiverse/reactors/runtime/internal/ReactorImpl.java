@@ -343,6 +343,14 @@ public final class ReactorImpl implements Reactor {
 
     @Override
     public PollerHandle poller(String name, IntSupplier poll, Duration period) {
+        return poller(name, poll, period, 0);
+    }
+
+    /**
+     * {@link #poller(String, IntSupplier, Duration)} for {@code @Poller(delayed)}: a periodic poller first runs
+     * after {@code firstRunNanos} when it is positive, instead of after one period.
+     */
+    PollerHandle poller(String name, IntSupplier poll, Duration period, long firstRunNanos) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(poll, "poll");
         Objects.requireNonNull(period, "period");
@@ -367,7 +375,7 @@ public final class ReactorImpl implements Reactor {
                 rebuildActivePollers();
             } else {
                 periodicPollers++;
-                schedule(poller, now + poller.period());
+                schedule(poller, now + (firstRunNanos > 0 ? firstRunNanos : poller.period()));
             }
         });
         return poller;
