@@ -143,7 +143,7 @@ public interface Reactor {
      * once every {@code @OnEvent} subscriber of the event has run there, the {@code Uni} or
      * {@code CompletionStage} each returned included. It completes under the thread rules of
      * {@link #call(Supplier)}: on the subscriber's own reactor and Vert.x context when it has one, else on this
-     * reactor (or the thread that completed the last asynchronous result).
+     * reactor. A subscriber's {@code Uni} that never completes keeps it pending.
      * <p>
      * Lazy, like every Mutiny {@code Uni}: each subscription fires the event once; nothing is fired until then.
      * A subscriber that fails, by throwing or asynchronously, fails the {@code Uni} after all have run, with
