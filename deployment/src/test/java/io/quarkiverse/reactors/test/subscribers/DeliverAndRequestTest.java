@@ -149,6 +149,18 @@ public class DeliverAndRequestTest {
         assertEquals(auditedBefore + 2, subscribers.resetsAudited.get());
     }
 
+    /** What the docs say about FIFO per sender: a broadcast sent after a fire completes after every reactor ran it. */
+    @Test
+    void fireThenBroadcastFromOneThreadRunsInOrder() {
+        int before0 = resets(0);
+        int before1 = resets(1);
+        reactors.fire(new Reset());
+        reactors.broadcast(() -> {
+        }).await().atMost(Await.TIMEOUT);
+        assertEquals(before0 + 1, resets(0));
+        assertEquals(before1 + 1, resets(1));
+    }
+
     @Test
     void deliverAwaitsAnAsynchronousSubscriber() {
         reactors.reactor(1).deliver(new Slow("a")).await().atMost(Await.TIMEOUT);
