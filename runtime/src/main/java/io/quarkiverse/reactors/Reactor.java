@@ -128,13 +128,51 @@ public interface Reactor {
     /**
      * Delivers {@code event} on this reactor to every {@link OnEvent} method whose event type is the event's
      * class or a supertype of it. The delivery is an event: FIFO with the caller's other events, refused
-     * when the queue is full.
+     * when the queue is full. Fire-and-forget: a subscriber's failure is logged and counted; to learn when
+     * every subscriber has run use {@link #deliver(Object)}, and for a subscriber's return value
+     * {@link #request(Object)}.
      *
      * @throws IllegalArgumentException when no {@code @OnEvent} method accepts the event's type
      * @throws ReactorOverloadedException when the queue is full
      * @throws ReactorStoppedException when the application is shutting down
      */
     void fire(Object event);
+
+    /**
+     * Fires {@code event} on this reactor as {@link #fire(Object)} does, and returns a {@code Uni} that completes
+     * once every {@code @OnEvent} subscriber of the event has run there, the {@code Uni} or
+     * {@code CompletionStage} each returned included. It completes under the thread rules of
+     * {@link #call(Supplier)}: on the subscriber's own reactor and Vert.x context when it has one, else on this
+     * reactor. A subscriber's {@code Uni} that never completes keeps it pending.
+     * <p>
+     * Lazy, like every Mutiny {@code Uni}: each subscription fires the event once; nothing is fired until then.
+     * A subscriber that fails, by throwing or asynchronously, fails the {@code Uni} after all have run, with
+     * that exception (or a {@code CompositeException} of all of them); the failure is counted on the
+     * subscriber, not logged, since the caller receives it. A full queue fails the {@code Uni} with
+     * {@link ReactorOverloadedException}, a stopped reactor with {@link ReactorStoppedException}.
+     * <p>
+     * May be called from any thread.
+     *
+     * @throws IllegalArgumentException at the call, when no {@code @OnEvent} method accepts the event's type
+     */
+    Uni<Void> deliver(Object event);
+
+    /**
+     * Request/reply: fires {@code event} on this reactor as {@link #deliver(Object)} does, and completes the
+     * {@code Uni} with the value returned by the one {@code @OnEvent} method of the event's type that returns a
+     * value. A {@code Uni} or {@code CompletionStage} it returns is awaited on the reactor and its item becomes
+     * the reply; a failure (thrown or asynchronous) fails the {@code Uni}. Every other subscriber of the event
+     * runs too, and the reply comes once all have finished. Same laziness, thread and overload rules as
+     * {@link #deliver(Object)}; the build rejects two value-returning {@code @OnEvent} methods for one event
+     * type.
+     * <p>
+     * May be called from any thread.
+     *
+     * @param <R> the reply's type, the replying method's return type (or its {@code Uni}'s item type)
+     * @throws IllegalArgumentException at the call, when no {@code @OnEvent} method accepts the event's type, or
+     *         none of those that do returns a value (all return {@code void} or {@code Uni<Void>})
+     */
+    <R> Uni<R> request(Object event);
 
     /**
      * Watches {@code channel}: {@code handler} runs on this reactor whenever the channel is ready for

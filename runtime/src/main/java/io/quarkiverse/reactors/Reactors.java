@@ -72,8 +72,20 @@ public interface Reactors {
      * the reactors that accepted it still deliver it.
      *
      * @throws IllegalArgumentException when no {@code @OnEvent} method accepts the event's type (nothing is fired)
+     * @see #deliver(Object) to learn when every reactor has run it
      */
     void fire(Object event);
+
+    /**
+     * Fires {@code event} on every reactor, as {@link Reactor#deliver(Object)} does on one: the {@code Uni}
+     * completes once every subscriber has run on every reactor, on the subscriber's reactor when it has one.
+     * Lazy: each subscription fires the event once on each reactor. If a subscriber failed anywhere, or a
+     * reactor refused the event, it fails after all finished, with that exception (or a
+     * {@code CompositeException} of all of them). May be called from any thread.
+     *
+     * @throws IllegalArgumentException at the call, when no {@code @OnEvent} method accepts the event's type
+     */
+    Uni<Void> deliver(Object event);
 
     /**
      * @return the pollers named {@code name} on every reactor, in reactor-id order: for a {@code @Poller}

@@ -15,8 +15,8 @@ public interface TimerHandle {
     /**
      * Re-arms the timer, following libvirt's {@code virEventUpdateTimeout}:
      * <ul>
-     * <li>a positive delay: the timer fires after that delay (a periodic timer then keeps that period);
-     * a one-shot timer that already fired is armed again;</li>
+     * <li>a positive delay: the timer fires that long after the update, whether it was pending, disabled or
+     * had fired (a periodic timer then keeps that period; a one-shot fires once);</li>
      * <li>zero: the timer fires on every iteration of the reactor until updated again;</li>
      * <li>negative: the timer is disabled until updated again.</li>
      * </ul>

@@ -1,6 +1,9 @@
 package io.quarkiverse.reactors.deployment;
 
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 
 import org.jboss.jandex.DotName;
 
@@ -15,8 +18,16 @@ final class ReactorsDotNames {
     static final DotName POLLER = DotName.createSimple(Poller.class);
     static final DotName ON_EVENT = DotName.createSimple(OnEvent.class);
     static final DotName REACTOR = DotName.createSimple(Reactor.class);
+    static final DotName NEVER = DotName.createSimple(Poller.Never.class);
     static final DotName UNI = DotName.createSimple(Uni.class);
     static final DotName COMPLETION_STAGE = DotName.createSimple(CompletionStage.class);
+    static final DotName OBJECT = DotName.createSimple(Object.class);
+    static final DotName VOID = DotName.createSimple(Void.class);
+    /** Asynchronous results an {@code @OnEvent} method may return, awaited on the reactor. */
+    static final Set<DotName> ASYNC = Set.of(UNI, COMPLETION_STAGE, DotName.createSimple(CompletableFuture.class));
+    /** Streams, which an {@code @OnEvent} method must not return: nothing would subscribe to them. */
+    static final Set<DotName> STREAMS = Set.of(DotName.createSimple("io.smallrye.mutiny.Multi"),
+            DotName.createSimple(Flow.Publisher.class), DotName.createSimple("org.reactivestreams.Publisher"));
     static final DotName BLOCKING = DotName.createSimple("io.smallrye.common.annotation.Blocking");
     static final DotName RUN_ON_VIRTUAL_THREAD = DotName.createSimple("io.smallrye.common.annotation.RunOnVirtualThread");
 

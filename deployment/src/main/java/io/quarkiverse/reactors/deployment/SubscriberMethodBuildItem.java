@@ -1,7 +1,10 @@
 package io.quarkiverse.reactors.deployment;
 
+import java.util.stream.Collectors;
+
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.MethodInfo;
+import org.jboss.jandex.Type;
 
 import io.quarkus.arc.processor.BeanInfo;
 import io.quarkus.builder.item.MultiBuildItem;
@@ -54,13 +57,23 @@ public final class SubscriberMethodBuildItem extends MultiBuildItem {
         return blocking;
     }
 
-    /** {@code org.acme.Ingest#pollRing()}, for messages. */
+    /** {@code org.acme.Ingest#onOrder(Order, Reactor)}, for messages and logs. */
     public String description() {
         return describe(method);
     }
 
+    /**
+     * {@code org.acme.Ingest#onOrder(Order, Reactor)}: the class in full, the parameter types by their simple
+     * names (nested classes without their outer class), so that overloads are told apart and lines stay short.
+     */
     static String describe(MethodInfo method) {
-        return method.declaringClass().name() + "#" + method.name() + "()";
+        return method.declaringClass().name() + "#" + method.name() + method.parameterTypes().stream()
+                .map(SubscriberMethodBuildItem::simpleName).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    private static String simpleName(Type type) {
+        String name = type.name().toString();
+        return name.substring(Math.max(name.lastIndexOf('.'), name.lastIndexOf('$')) + 1);
     }
 
     /** The annotation value, or its default. */

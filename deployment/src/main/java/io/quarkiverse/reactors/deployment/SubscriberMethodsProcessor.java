@@ -3,6 +3,7 @@ package io.quarkiverse.reactors.deployment;
 import static org.jboss.jandex.gizmo2.Jandex2Gizmo.classDescOf;
 import static org.jboss.jandex.gizmo2.Jandex2Gizmo.methodDescOf;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,22 +12,28 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
+import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.Type;
 
 import io.quarkiverse.reactors.PerCore;
+import io.quarkiverse.reactors.Poller;
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.runtime.ReactorsRecorder;
 import io.quarkiverse.reactors.runtime.internal.EventInvoker;
 import io.quarkiverse.reactors.runtime.internal.PerCoreContext;
 import io.quarkiverse.reactors.runtime.internal.PollerInvoker;
 import io.quarkiverse.reactors.runtime.internal.SubscriberSpecs;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
+import io.quarkus.arc.InstanceHandle;
 import io.quarkus.arc.deployment.AutoAddScopeBuildItem;
 import io.quarkus.arc.deployment.BeanArchiveIndexBuildItem;
 import io.quarkus.arc.deployment.BeanDiscoveryFinishedBuildItem;
@@ -57,6 +64,7 @@ import io.quarkus.gizmo2.Const;
 import io.quarkus.gizmo2.Expr;
 import io.quarkus.gizmo2.Gizmo;
 import io.quarkus.gizmo2.ParamVar;
+import io.quarkus.gizmo2.desc.ConstructorDesc;
 import io.quarkus.gizmo2.desc.MethodDesc;
 import io.quarkus.runtime.util.HashUtil;
 
@@ -95,9 +103,18 @@ class SubscriberMethodsProcessor {
     }
 
     @BuildStep
-    List<UnremovableBeanBuildItem> unremovable() {
+    List<UnremovableBeanBuildItem> unremovable(BeanArchiveIndexBuildItem index) {
+        // skipExecutionIf classes that are beans are looked up at startup, not injected
+        Set<DotName> skipPredicates = new HashSet<>();
+        for (AnnotationInstance poller : index.getIndex().getAnnotations(ReactorsDotNames.POLLER)) {
+            var skip = poller.value("skipExecutionIf");
+            if (skip != null) {
+                skipPredicates.add(skip.asClass().name());
+            }
+        }
         return List.of(new UnremovableBeanBuildItem(new BeanClassAnnotationExclusion(ReactorsDotNames.POLLER)),
-                new UnremovableBeanBuildItem(new BeanClassAnnotationExclusion(ReactorsDotNames.ON_EVENT)));
+                new UnremovableBeanBuildItem(new BeanClassAnnotationExclusion(ReactorsDotNames.ON_EVENT)),
+                UnremovableBeanBuildItem.beanTypes(skipPredicates));
     }
 
     /**
@@ -159,6 +176,8 @@ class SubscriberMethodsProcessor {
             }
         }
         Map<String, String> pollerNames = new HashMap<>();
+        List<SubscriberMethodBuildItem> replying = new ArrayList<>();
+        Predicate<DotName> isBean = type -> !validationPhase.getContext().beans().withBeanType(type).isEmpty();
         for (SubscriberMethodBuildItem item : methods) {
             int before = problems.size();
             String what = item.kind() == SubscriberMethodBuildItem.Kind.POLLER ? "@Poller" : "@OnEvent";
@@ -177,21 +196,26 @@ class SubscriberMethodsProcessor {
                         + " reactor.offload(...), which runs it on the worker pool and completes back on the reactor"));
             }
             if (item.kind() == SubscriberMethodBuildItem.Kind.POLLER) {
-                validatePoller(item, problems, pollerNames);
+                validatePoller(item, problems, pollerNames, index.getIndex(), isBean);
             } else {
                 validateOnEvent(item, problems);
             }
             if (problems.size() == before) {
-                valid.produce(new ValidSubscriberMethodBuildItem(item));
+                DotName skip = item.kind() == SubscriberMethodBuildItem.Kind.POLLER ? skipPredicate(item) : null;
+                valid.produce(new ValidSubscriberMethodBuildItem(item, skip != null && isBean.test(skip)));
+                if (item.kind() == SubscriberMethodBuildItem.Kind.ON_EVENT && replies(method)) {
+                    replying.add(item);
+                }
             }
         }
+        validateReplies(replying, index.getIndex(), problems);
         if (!problems.isEmpty()) {
             errors.produce(new ValidationErrorBuildItem(problems));
         }
     }
 
     private static void validatePoller(SubscriberMethodBuildItem item, List<Throwable> problems,
-            Map<String, String> pollerNames) {
+            Map<String, String> pollerNames, IndexView index, Predicate<DotName> isBean) {
         MethodInfo method = item.method();
         List<Type> params = method.parameterTypes();
         if (params.size() > 1 || (params.size() == 1 && !params.get(0).name().equals(ReactorsDotNames.REACTOR))) {
@@ -221,6 +245,27 @@ class SubscriberMethodsProcessor {
                 problems.add(problem("@Poller", method, item.bean(), e.getMessage()));
             }
         }
+        String delayed = item.value("delayed", "");
+        if (!SubscriberSpecs.isExpression(delayed)) {
+            try {
+                SubscriberSpecs.parseDelayed(delayed);
+            } catch (IllegalArgumentException e) {
+                problems.add(problem("@Poller", method, item.bean(), e.getMessage()));
+            }
+        }
+        DotName skip = skipPredicate(item);
+        if (skip != null && !isBean.test(skip)) {
+            ClassInfo predicate = index.getClassByName(skip);
+            MethodInfo constructor = predicate == null ? null : predicate.method("<init>");
+            if (predicate == null || Modifier.isAbstract(predicate.flags()) || !Modifier.isPublic(predicate.flags())
+                    || (predicate.nestingType() != ClassInfo.NestingType.TOP_LEVEL && !Modifier.isStatic(predicate.flags()))
+                    || constructor == null || !Modifier.isPublic(constructor.flags())) {
+                problems.add(problem("@Poller", method, item.bean(), "has skipExecutionIf = " + skip + ".class, which is"
+                        + " neither a bean nor a public concrete class with a public no-argument constructor: annotate it"
+                        + " @Singleton (or another scope) to use it as a bean, or give it a public no-argument"
+                        + " constructor"));
+            }
+        }
         String name = pollerName(item);
         String previous = pollerNames.putIfAbsent(name, item.description());
         if (previous != null) {
@@ -235,17 +280,75 @@ class SubscriberMethodsProcessor {
         if (params.isEmpty() || params.size() > 2
                 || (params.size() == 2 && !params.get(1).name().equals(ReactorsDotNames.REACTOR))) {
             problems.add(problem("@OnEvent", method, item.bean(), "must take the event as its parameter, optionally followed"
-                    + " by a " + Reactor.class.getName() + ", found " + params));
+                    + " by an " + Reactor.class.getName() + ", found " + params));
         } else if (params.get(0).kind() == Type.Kind.PRIMITIVE) {
             problems.add(problem("@OnEvent", method, item.bean(), "must take an object type as its event, found "
                     + params.get(0) + ": use its wrapper type"));
         }
         Type returned = method.returnType();
-        if (returned.kind() != Type.Kind.VOID && !returned.name().equals(ReactorsDotNames.UNI)
-                && !returned.name().equals(ReactorsDotNames.COMPLETION_STAGE)) {
-            problems.add(problem("@OnEvent", method, item.bean(), "must return void, Uni or CompletionStage, found "
-                    + returned));
+        if (ReactorsDotNames.STREAMS.contains(returned.name())) {
+            problems.add(problem("@OnEvent", method, item.bean(), "must not return a stream (" + returned + "): nothing"
+                    + " would subscribe to it. Return void, a value, a Uni or a CompletionStage"));
         }
+    }
+
+    /**
+     * Whether an {@code @OnEvent} method answers {@code Reactor.request}: it returns a value, a {@code Uni} or a
+     * {@code CompletionStage}, but not {@code void}, {@code Uni<Void>} or {@code CompletionStage<Void>}.
+     */
+    static boolean replies(MethodInfo method) {
+        Type returned = method.returnType();
+        if (returned.kind() == Type.Kind.VOID) {
+            return false;
+        }
+        if (returned.kind() == Type.Kind.PARAMETERIZED_TYPE && ReactorsDotNames.ASYNC.contains(returned.name())) {
+            return !returned.asParameterizedType().arguments().get(0).name().equals(ReactorsDotNames.VOID);
+        }
+        return true;
+    }
+
+    /**
+     * One replying {@code @OnEvent} method per event type: two methods that return a value for the same event
+     * type, or for types of which one extends the other, would leave {@code request} to guess which answers.
+     */
+    private static void validateReplies(List<SubscriberMethodBuildItem> replying, IndexView index,
+            List<Throwable> problems) {
+        for (int i = 0; i < replying.size(); i++) {
+            MethodInfo later = replying.get(i).method();
+            DotName laterType = later.parameterType(0).name();
+            for (int j = 0; j < i; j++) {
+                MethodInfo earlier = replying.get(j).method();
+                DotName earlierType = earlier.parameterType(0).name();
+                if (isSubtype(laterType, earlierType, index) || isSubtype(earlierType, laterType, index)) {
+                    problems.add(problem("@OnEvent", later, replying.get(i).bean(), "returns a reply for events of type "
+                            + laterType + ", and so does " + SubscriberMethodBuildItem.describe(earlier) + " for "
+                            + earlierType + ": Reactor.request(event) could not choose which one answers. Keep one"
+                            + " replying @OnEvent method per event type: make the others return void or Uni<Void>"
+                            + " (they still receive the event)"));
+                }
+            }
+        }
+    }
+
+    /** Whether {@code type} is {@code candidate} or extends or implements it, as far as the index knows. */
+    private static boolean isSubtype(DotName type, DotName candidate, IndexView index) {
+        if (type.equals(candidate) || candidate.equals(ReactorsDotNames.OBJECT)) {
+            return true;
+        }
+        ClassInfo info = index.getClassByName(type);
+        if (info == null) {
+            return false;
+        }
+        if (info.superName() != null && !info.superName().equals(ReactorsDotNames.OBJECT)
+                && isSubtype(info.superName(), candidate, index)) {
+            return true;
+        }
+        for (DotName implemented : info.interfaceNames()) {
+            if (isSubtype(implemented, candidate, index)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static IllegalStateException problem(String what, MethodInfo method, BeanInfo bean, String message) {
@@ -254,7 +357,13 @@ class SubscriberMethodsProcessor {
                 + (bean == null ? "none" : bean.getBeanClass()) + "]");
     }
 
-    static String pollerName(SubscriberMethodBuildItem item) {
+    /** @return the {@code skipExecutionIf} class of a {@code @Poller}, or null when it has none */
+    static DotName skipPredicate(SubscriberMethodBuildItem item) {
+        var value = item.annotation().value("skipExecutionIf");
+        return value == null || value.asClass().name().equals(ReactorsDotNames.NEVER) ? null : value.asClass().name();
+    }
+
+        static String pollerName(SubscriberMethodBuildItem item) {
         String name = item.value("name", "");
         return name.isBlank() ? item.defaultName() : name;
     }
@@ -279,32 +388,62 @@ class SubscriberMethodsProcessor {
         ClassOutput output = new GeneratedClassGizmo2Adaptor(generatedClasses, generatedResources, true);
         Gizmo gizmo = Gizmo.create(output).withDebugInfo(false).withParameters(false);
         List<SubscriberMethodBuildItem> sorted = new ArrayList<>();
-        methods.forEach(m -> sorted.add(m.method()));
+        Set<SubscriberMethodBuildItem> beanPredicates = new HashSet<>();
+        for (ValidSubscriberMethodBuildItem m : methods) {
+            sorted.add(m.method());
+            if (m.skipPredicateIsBean()) {
+                beanPredicates.add(m.method());
+            }
+        }
         sorted.sort(Comparator.comparing((SubscriberMethodBuildItem m) -> m.kind())
                 .thenComparing(SubscriberMethodBuildItem::description)
                 .thenComparing(m -> m.method().descriptor().toString()));
         Set<String> generated = new HashSet<>();
         for (SubscriberMethodBuildItem item : sorted) {
             if (item.kind() == SubscriberMethodBuildItem.Kind.POLLER) {
-                String invoker = generatePollerInvoker(gizmo, item, generated);
+                String invoker = generatePollerInvoker(gizmo, item, beanPredicates.contains(item), generated);
                 recorder.registerPoller(reactors.reactors(), recorderContext.newInstance(invoker),
                         item.bean().getIdentifier(), item.description(), pollerName(item), item.value("every", "0"),
-                        item.value("cores", "all"));
+                        item.value("cores", "all"), item.value("delayed", ""));
             } else {
                 String invoker = generateEventInvoker(gizmo, item, generated);
                 recorder.registerSubscriber(reactors.reactors(), recorderContext.newInstance(invoker),
-                        item.bean().getIdentifier(), item.description());
+                        item.bean().getIdentifier(), item.description(), replies(item.method()));
             }
         }
     }
 
-    /** {@code int poll(Object bean, Reactor reactor) { return work(((Bean) bean).method([reactor])); }} */
-    private static String generatePollerInvoker(Gizmo gizmo, SubscriberMethodBuildItem item, Set<String> generated) {
+    /**
+     * {@code int poll(Object bean, Reactor reactor) { return work(((Bean) bean).method([reactor])); }}, and with
+     * {@code skipExecutionIf}: {@code SkipPredicate skipPredicate() { return Arc.container().instance(P.class).get(); }}
+     * for a bean, {@code return new P();} otherwise.
+     */
+    private static String generatePollerInvoker(Gizmo gizmo, SubscriberMethodBuildItem item, boolean predicateIsBean,
+            Set<String> generated) {
         MethodInfo method = item.method();
         String name = invokerName(item, POLLER_INVOKER_SUFFIX, generated);
+        DotName skip = skipPredicate(item);
         gizmo.class_(name, cc -> {
             cc.extends_(PollerInvoker.class);
             cc.defaultConstructor();
+            if (skip != null) {
+                cc.method("skipPredicate", mc -> {
+                    mc.public_();
+                    mc.returning(Poller.SkipPredicate.class);
+                    mc.body(bc -> {
+                        if (predicateIsBean) {
+                            Expr container = bc.invokeStatic(MethodDesc.of(Arc.class, "container", ArcContainer.class));
+                            Expr handle = bc.invokeInterface(MethodDesc.of(ArcContainer.class, "instance",
+                                    InstanceHandle.class, Class.class, Annotation[].class), container,
+                                    Const.of(classDescOf(skip)), bc.newEmptyArray(Annotation.class, 0));
+                            bc.return_(bc.cast(bc.invokeInterface(MethodDesc.of(InstanceHandle.class, "get", Object.class),
+                                    handle), Poller.SkipPredicate.class));
+                        } else {
+                            bc.return_(bc.new_(ConstructorDesc.of(classDescOf(skip))));
+                        }
+                    });
+                });
+            }
             cc.method("poll", mc -> {
                 mc.public_();
                 mc.returning(int.class);
@@ -357,6 +496,8 @@ class SubscriberMethodsProcessor {
                             : bc.invokeVirtual(methodDescOf(method), target, typedEvent, reactor);
                     if (result.isVoid()) {
                         bc.return_(Const.ofNull(Object.class));
+                    } else if (method.returnType().kind() == Type.Kind.PRIMITIVE) {
+                        bc.return_(bc.box(result)); // a primitive reply travels boxed
                     } else {
                         bc.return_(result);
                     }

@@ -9,9 +9,16 @@ import io.quarkus.builder.item.MultiBuildItem;
 public final class ValidSubscriberMethodBuildItem extends MultiBuildItem {
 
     private final SubscriberMethodBuildItem method;
+    private final boolean skipPredicateIsBean;
 
-    ValidSubscriberMethodBuildItem(SubscriberMethodBuildItem method) {
+    ValidSubscriberMethodBuildItem(SubscriberMethodBuildItem method, boolean skipPredicateIsBean) {
         this.method = method;
+        this.skipPredicateIsBean = skipPredicateIsBean;
+    }
+
+    /** Whether the {@code @Poller(skipExecutionIf)} class is a bean, looked up in the container rather than created. */
+    public boolean skipPredicateIsBean() {
+        return skipPredicateIsBean;
     }
 
     public SubscriberMethodBuildItem method() {

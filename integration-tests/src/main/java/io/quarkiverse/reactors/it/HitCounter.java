@@ -3,6 +3,7 @@ package io.quarkiverse.reactors.it;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.quarkiverse.reactors.OnEvent;
 import io.quarkiverse.reactors.PerCore;
 
 /**
@@ -43,4 +44,14 @@ public class HitCounter {
     long flushes() {
         return flushes;
     }
+
+    /** An @OnEvent method of a @PerCore bean: each reactor runs it on its own instance. */
+    // tag::per-core-on-event[]
+    @OnEvent
+    void reset(ResetHits reset) {
+        pending.clear();
+        flushed.clear();
+        flushes = 0;
+    }
+    // end::per-core-on-event[]
 }

@@ -7,6 +7,7 @@ import io.quarkiverse.reactors.Poller;
 import io.quarkiverse.reactors.Reactor;
 
 /** Counts {@link Hit} events on the reactor they are fired to, and flushes each core's counts periodically. */
+// tag::hit-pipeline[]
 public class HitPipeline {
 
     @Inject
@@ -22,3 +23,4 @@ public class HitPipeline {
         return counter.flush();
     }
 }
+// end::hit-pipeline[]

@@ -1,6 +1,7 @@
 package io.quarkiverse.reactors.it;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,13 +28,23 @@ public class HitResource {
     }
 
     /** Counts hits on the reactor serving this request: a local event, no hop. */
+    // tag::hit-resource[]
     @POST
     @Path("/{page}/{count}")
-    @NonBlocking
+    @NonBlocking                                        // served on the event loop, that is, on a reactor
     public int hit(@PathParam("page") String page, @PathParam("count") long count) {
-        reactors.current().fire(new Hit(page, count));
+        reactors.current().fire(new Hit(page, count));  // this reactor's subscribers only: counted once
         return reactors.current().id();
     }
+    // end::hit-resource[]
+
+    /** Clears the counts on every reactor; answers once every reactor has run the reset. */
+    // tag::hit-reset[]
+    @DELETE
+    public Uni<Void> reset() {
+        return reactors.deliver(new ResetHits());  // completes after HitCounter#reset ran on every reactor
+    }
+    // end::hit-reset[]
 
     /** Counts hits on every reactor. */
     @POST

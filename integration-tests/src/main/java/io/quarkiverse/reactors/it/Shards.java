@@ -11,11 +11,12 @@ import io.quarkiverse.reactors.Reactors;
  * Per-core state: one plain {@link HashMap} per reactor. Shard {@code i} is only ever touched on
  * reactor {@code i}, so it needs no lock; {@code reactors.forKey(key)} says which shard owns a key.
  */
+// tag::shards[]
 @ApplicationScoped
 public class Shards {
 
     private final Reactors reactors;
-    private final Map<String, Long>[] shards;
+    private final Map<String, Long>[] shards;     // shards[i] is only touched on reactor i
 
     @SuppressWarnings("unchecked")
     public Shards(Reactors reactors) {
@@ -31,3 +32,4 @@ public class Shards {
         return shards[reactors.current().id()];
     }
 }
+// end::shards[]

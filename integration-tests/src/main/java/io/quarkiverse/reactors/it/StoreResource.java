@@ -72,14 +72,17 @@ public class StoreResource {
     public record Route(String key, int owner, int ranOn, int servedBy, int repliedOn) {
     }
 
+    // tag::route[]
     @GET
     @Path("/{key}/route")
     public Uni<Route> route(@PathParam("key") String key) {
         Reactor owner = reactors.forKey(key);
-        int servedBy = reactors.current().id();
-        return owner.call(() -> reactors.current().id())
-                .map(ranOn -> new Route(key, owner.id(), ranOn, servedBy, reactors.current().id()));
+        int servedBy = reactors.current().id();                  // the connection's reactor
+        return owner.call(() -> reactors.current().id())         // runs on the owner
+                .map(ranOn -> new Route(key, owner.id(), ranOn, servedBy,
+                        reactors.current().id()));               // back on the serving reactor
     }
+    // end::route[]
 
     /** Total number of keys: a map-reduce over every reactor's shard. */
     @GET

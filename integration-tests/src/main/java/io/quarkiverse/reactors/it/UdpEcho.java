@@ -41,6 +41,7 @@ public class UdpEcho {
     /** Written on the echo reactor only. */
     private volatile long echoed;
 
+    // tag::udp-echo-start[]
     void start(@Observes StartupEvent event) throws IOException {
         channel = DatagramChannel.open();
         channel.bind(new InetSocketAddress("127.0.0.1", port)).configureBlocking(false);
@@ -51,6 +52,7 @@ public class UdpEcho {
             }
         });
     }
+    // end::udp-echo-start[]
 
     /** Answers every datagram that is waiting; a reply the socket cannot take now is dropped, as UDP allows. */
     private void echoAll() {

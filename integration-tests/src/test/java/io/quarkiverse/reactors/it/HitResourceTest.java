@@ -32,7 +32,17 @@ public class HitResourceTest {
         assertEquals(20_000_000L, pollers.getLong("[0].periodNanos"), "the default of ${demo.flush-period:20ms}");
     }
 
-    private static void awaitFlushed(String page, long expected) {
+    /** DELETE /hits answers once every reactor has run the reset: no waiting, no polling. */
+    @Test
+    void resetAnswersAfterEveryReactorCleared() {
+        given().when().post("/hits/reset-page/7/everywhere").then().statusCode(200);
+        given().when().delete("/hits").then().statusCode(204);
+        JsonPath counts = given().when().get("/hits/reset-page").then().statusCode(200).extract().jsonPath();
+        assertEquals(0, counts.getLong("flushed"));
+        assertEquals(0, counts.getLong("pending"));
+    }
+
+        private static void awaitFlushed(String page, long expected) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         JsonPath counts;
         do {

@@ -156,6 +156,22 @@ public interface ReactorsConfig {
     @WithDefault("2s")
     Duration stallThreshold();
 
+    /** The {@code @Poller} methods. */
+    Pollers pollers();
+
+    /** The {@code @Poller} methods. */
+    interface Pollers {
+
+        /**
+         * Whether {@code @Poller} methods are registered at startup. {@code false} turns all of them off, as
+         * {@code quarkus.scheduler.enabled=false} does for {@code @Scheduled} methods: useful in tests that drive
+         * the code themselves ({@code %test.quarkus.reactors.pollers.enabled=false}). Pollers registered in code
+         * with {@code Reactor.poller(...)} are not affected.
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
     /** Offloading blocking work to the worker pool. */
     interface Offload {
 

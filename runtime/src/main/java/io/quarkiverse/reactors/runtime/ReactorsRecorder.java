@@ -53,6 +53,9 @@ public class ReactorsRecorder {
      *        the build found on the class path
      */
     public RuntimeValue<Reactors> start(Supplier<Vertx> vertx, ShutdownContext shutdown, Set<String> presentClasses) {
+        if (!config.getValue().pollers().enabled()) {
+            LOG.info("@Poller methods are off: quarkus.reactors.pollers.enabled=false");
+        }
         ReactorsConfig cfg = config.getValue();
         cfg.count().ifPresent(count -> require(count >= 1, "quarkus.reactors.count must be at least 1, was " + count));
         Placement placement = Placement.resolve(cfg.cores(), cfg.mainCore(), cfg.count(), CpuList.allowedCpus(),
@@ -146,15 +149,20 @@ public class ReactorsRecorder {
 
     /** Registers one {@code @Poller} method; its invoker was generated at build time. */
     public void registerPoller(RuntimeValue<Reactors> reactors, RuntimeValue<PollerInvoker> invoker, String beanId,
-            String description, String name, String every, String cores) {
-        ((ReactorGroup) reactors.getValue()).registerPoller(description, name, every, cores, invoker.getValue(),
-                beanInstance(beanId));
+            String description, String name, String every, String cores, String delayed) {
+        if (!config.getValue().pollers().enabled()) {
+            LOG.debugf("@Poller %s is off: quarkus.reactors.pollers.enabled=false", description);
+            return;
+        }
+        ((ReactorGroup) reactors.getValue()).registerPoller(description, name, every, cores, delayed, invoker.getValue(),
+                invoker.getValue().skipPredicate(), beanInstance(beanId));
     }
 
     /** Registers one {@code @OnEvent} method; its invoker was generated at build time. */
     public void registerSubscriber(RuntimeValue<Reactors> reactors, RuntimeValue<EventInvoker> invoker, String beanId,
-            String description) {
-        ((ReactorGroup) reactors.getValue()).registerSubscriber(description, invoker.getValue(), beanInstance(beanId));
+            String description, boolean replies) {
+        ((ReactorGroup) reactors.getValue()).registerSubscriber(description, invoker.getValue(), beanInstance(beanId),
+                replies);
     }
 
     /** The bean instance, resolved once: a client proxy for normal-scoped beans (so @PerCore resolves per reactor). */

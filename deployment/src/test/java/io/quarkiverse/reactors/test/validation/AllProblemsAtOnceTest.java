@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.reactors.OnEvent;
 import io.quarkiverse.reactors.Poller;
 import io.quarkus.test.QuarkusUnitTest;
+import io.smallrye.mutiny.Multi;
 
 /** Every problem of every subscriber method is reported in one build failure, so all are fixed in one pass. */
 public class AllProblemsAtOnceTest {
@@ -19,7 +20,7 @@ public class AllProblemsAtOnceTest {
                 Problems.assertReported(failure, "Bad#first()", "must not be private");
                 Problems.assertReported(failure, "Bad#first()", "every = \"soon\"");
                 Problems.assertReported(failure, "Bad#second()", "must return void (busy)");
-                Problems.assertReported(failure, "AlsoBad#on()", "must return void, Uni or CompletionStage");
+                Problems.assertReported(failure, "AlsoBad#on(String)", "must not return a stream");
             });
 
     public static class Bad {
@@ -35,8 +36,8 @@ public class AllProblemsAtOnceTest {
 
     public static class AlsoBad {
         @OnEvent
-        int on(String event) {
-            return 0;
+        Multi<String> on(String event) {
+            return Multi.createFrom().item(event);
         }
     }
 

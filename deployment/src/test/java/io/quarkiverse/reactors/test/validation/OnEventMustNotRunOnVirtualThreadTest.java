@@ -15,7 +15,7 @@ public class OnEventMustNotRunOnVirtualThreadTest {
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Bad.class, Problems.class))
-            .assertException(failure -> Problems.assertReported(failure, "Bad#on()", "must not be @Blocking or @RunOnVirtualThread"));
+            .assertException(failure -> Problems.assertReported(failure, "Bad#on(String)", "must not be @Blocking or @RunOnVirtualThread"));
 
     public static class Bad {
         @OnEvent

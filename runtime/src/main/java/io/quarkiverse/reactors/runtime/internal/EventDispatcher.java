@@ -38,6 +38,34 @@ public final class EventDispatcher {
     }
 
     /**
+     * @return the one subscriber among {@code subscribers} whose return value answers a request
+     * @throws IllegalArgumentException naming the subscribers when none replies (all return {@code void} or
+     *         {@code Uni<Void>}), or when several do (only possible through subtypes the build could not see)
+     */
+    static EventSubscriber replierOf(EventSubscriber[] subscribers, Object event) {
+        EventSubscriber replier = null;
+        for (EventSubscriber subscriber : subscribers) {
+            if (subscriber.replies) {
+                if (replier != null) {
+                    throw new IllegalArgumentException("Cannot request a reply to " + event.getClass().getName() + ": "
+                            + replier.description + " and " + subscriber.description + " both return a value for it."
+                            + " Keep one replying @OnEvent method per event type: make the others return void or"
+                            + " Uni<Void> (they still receive the event)");
+                }
+                replier = subscriber;
+            }
+        }
+        if (replier == null) {
+            throw new IllegalArgumentException("Cannot request a reply to " + event.getClass().getName()
+                    + ": no @OnEvent method for it returns a value (" + Arrays.stream(subscribers)
+                            .map(s -> s.description).collect(Collectors.joining(", "))
+                    + " return void or Uni<Void>). Return the reply from one of them, or use deliver(event)"
+                    + " to learn when they all ran");
+        }
+        return replier;
+    }
+
+    /**
      * @return the subscribers of {@code event}'s class, in registration order
      * @throws IllegalArgumentException naming the type when there is none
      */

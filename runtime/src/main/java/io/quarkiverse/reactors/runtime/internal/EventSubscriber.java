@@ -19,12 +19,15 @@ final class EventSubscriber {
     final Object bean;
     /** {@code Class#method}, for logs and errors. */
     final String description;
+    /** Whether its return value answers {@code Reactor.request}: it returns neither void nor a {@code Uni<Void>}. */
+    final boolean replies;
     final LongAdder failures = new LongAdder();
 
-    EventSubscriber(EventInvoker invoker, Object bean, String description) {
+    EventSubscriber(EventInvoker invoker, Object bean, String description, boolean replies) {
         this.invoker = invoker;
         this.bean = bean;
         this.description = description;
+        this.replies = replies;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.quarkiverse.reactors.runtime.internal;
 
+import io.quarkiverse.reactors.Poller;
 import io.quarkiverse.reactors.Reactor;
 
 /**
@@ -16,6 +17,16 @@ public abstract class PollerInvoker {
      * @return the work done, zero when idle
      */
     public abstract int poll(Object bean, Reactor reactor);
+
+    /**
+     * Called once, at startup, on the startup thread. Generated for methods with {@code skipExecutionIf}: the
+     * predicate's bean, or a new instance made with its constructor (a plain {@code new}, no reflection).
+     *
+     * @return the method's {@code skipExecutionIf} predicate, or null when it has none
+     */
+    public Poller.SkipPredicate skipPredicate() {
+        return null;
+    }
 
     /** {@code boolean} pollers: busy or not. */
     public static int work(boolean busy) {

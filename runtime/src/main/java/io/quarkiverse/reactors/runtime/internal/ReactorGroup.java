@@ -10,6 +10,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BinaryOperator;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -18,6 +19,7 @@ import org.jboss.logging.Logger;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.FastThreadLocal;
+import io.quarkiverse.reactors.Poller;
 import io.quarkiverse.reactors.PollerHandle;
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.Reactors;
@@ -275,19 +277,34 @@ public final class ReactorGroup implements Reactors {
         }
     }
 
+    @Override
+    public Uni<Void> deliver(Object event) {
+        EventSubscriber[] subscribers = dispatcher.subscribersOf(event);
+        List<Uni<Void>> deliveries = new ArrayList<>(reactors.length);
+        for (ReactorImpl reactor : reactors) {
+            deliveries.add(reactor.deliver(subscribers, null, event));
+        }
+        return Uni.combine().all().unis(deliveries).collectFailures().discardItems();
+    }
+
     /**
-     * Registers a {@code @Poller} method on the reactors its {@code cores} select, at startup.
+     * Registers a {@code @Poller} method on the reactors its {@code cores} select, at startup: at once, or after
+     * {@code delayed} (an every-iteration poller is registered then; a periodic one first runs then).
      *
-     * @throws IllegalArgumentException naming the method when {@code every} or {@code cores} is invalid
+     * @param skip the {@code skipExecutionIf} predicate, or null: a skipped run calls nothing and counts as idle
+     * @throws IllegalArgumentException naming the method when {@code every}, {@code cores} or {@code delayed} is
+     *         invalid
      */
-    public void registerPoller(String description, String name, String every, String cores, PollerInvoker invoker,
-            Object bean) {
+    public void registerPoller(String description, String name, String every, String cores, String delayed,
+            PollerInvoker invoker, Poller.SkipPredicate skip, Object bean) {
         long period;
+        long delay;
         BitSet selected;
         try {
             period = SubscriberSpecs.parseEvery(SubscriberSpecs.resolve(every, ReactorGroup::configValue));
             selected = SubscriberSpecs.parseCores(SubscriberSpecs.resolve(cores, ReactorGroup::configValue),
                     reactors.length);
+            delay = SubscriberSpecs.parseDelayed(SubscriberSpecs.resolve(delayed, ReactorGroup::configValue));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("@Poller " + description + ": " + e.getMessage(), e);
         }
@@ -296,19 +313,30 @@ public final class ReactorGroup implements Reactors {
             return;
         }
         if (LOG.isDebugEnabled()) {
-            LOG.debugf("@Poller %s registered as '%s' on reactors %s, every %s", description, name,
+            LOG.debugf("@Poller %s registered as '%s' on reactors %s, every %s%s", description, name,
                     selected.stream().boxed().toList(),
-                    period == 0 ? "iteration" : Duration.ofNanos(period));
+                    period == 0 ? "iteration" : Duration.ofNanos(period),
+                    delay == 0 ? "" : ", starting after " + Duration.ofNanos(delay));
         }
         for (int id = selected.nextSetBit(0); id >= 0; id = selected.nextSetBit(id + 1)) {
             ReactorImpl reactor = reactors[id];
-            reactor.poller(name, () -> invoker.poll(bean, reactor), Duration.ofNanos(period));
+            IntSupplier poll = skip == null ? () -> invoker.poll(bean, reactor)
+                    : () -> skip.test(reactor, name) ? 0 : invoker.poll(bean, reactor);
+            if (period == 0 && delay > 0) {
+                reactor.timer(Duration.ofNanos(delay), () -> reactor.poller(name, poll, Duration.ZERO));
+            } else {
+                reactor.poller(name, poll, Duration.ofNanos(period), delay);
+            }
         }
     }
 
-    /** Adds an {@code @OnEvent} method to the subscribers, at startup. */
-    public void registerSubscriber(String description, EventInvoker invoker, Object bean) {
-        dispatcher.add(new EventSubscriber(invoker, bean, description));
+    /**
+     * Adds an {@code @OnEvent} method to the subscribers, at startup.
+     *
+     * @param replies whether its return value answers {@link Reactor#request(Object)}
+     */
+    public void registerSubscriber(String description, EventInvoker invoker, Object bean, boolean replies) {
+        dispatcher.add(new EventSubscriber(invoker, bean, description, replies));
     }
 
     private static Optional<String> configValue(String key) {

@@ -307,6 +307,33 @@ public final class ReactorImpl implements Reactor {
         enqueueOrThrow(new FireEvent(subscribers, event));
     }
 
+    @Override
+    public Uni<Void> deliver(Object event) {
+        return deliver(dispatcher.subscribersOf(event), null, event);
+    }
+
+    @Override
+    public <R> Uni<R> request(Object event) {
+        EventSubscriber[] subscribers = dispatcher.subscribersOf(event);
+        return deliver(subscribers, EventDispatcher.replierOf(subscribers, event), event);
+    }
+
+    /**
+     * Delivers already-resolved subscribers, with the value of {@code replier} (null: none) as the reply.
+     * Lazy: each subscription queues the event once; a refusal fails the {@code Uni}.
+     */
+    <R> Uni<R> deliver(EventSubscriber[] subscribers, EventSubscriber replier, Object event) {
+        return Uni.createFrom().emitter(emitter -> {
+            ReactorImpl caller = ReactorGroup.currentOrNull();
+            try {
+                enqueueOrThrow(new DeliveryEvent<R>(subscribers, replier, event, CallCompletion.of(emitter), caller,
+                        callerContext(caller)));
+            } catch (ReactorOverloadedException | ReactorStoppedException e) {
+                emitter.fail(e);
+            }
+        });
+    }
+
     /** @return this reactor's {@code @PerCore} instances; only for its own thread */
     PerCoreInstances perCore() {
         return perCore;
@@ -316,6 +343,14 @@ public final class ReactorImpl implements Reactor {
 
     @Override
     public PollerHandle poller(String name, IntSupplier poll, Duration period) {
+        return poller(name, poll, period, 0);
+    }
+
+    /**
+     * {@link #poller(String, IntSupplier, Duration)} for {@code @Poller(delayed)}: a periodic poller first runs
+     * after {@code firstRunNanos} when it is positive, instead of after one period.
+     */
+    PollerHandle poller(String name, IntSupplier poll, Duration period, long firstRunNanos) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(poll, "poll");
         Objects.requireNonNull(period, "period");
@@ -340,7 +375,7 @@ public final class ReactorImpl implements Reactor {
                 rebuildActivePollers();
             } else {
                 periodicPollers++;
-                schedule(poller, now + poller.period());
+                schedule(poller, now + (firstRunNanos > 0 ? firstRunNanos : poller.period()));
             }
         });
         return poller;
@@ -523,15 +558,7 @@ public final class ReactorImpl implements Reactor {
 
     private <T> void submitCall(Supplier<T> task, CallCompletion<T> completion) {
         ReactorImpl caller = ReactorGroup.currentOrNull();
-        ContextInternal callerContext = null;
-        if (caller != null) {
-            ContextInternal current = ContextInternal.current();
-            // Keep the caller's own context (e.g. an HTTP request's duplicated context) for the reply,
-            // if it belongs to the caller's event loop.
-            if (current != null && current.nettyEventLoop() == caller.eventLoop) {
-                callerContext = current;
-            }
-        }
+        ContextInternal callerContext = callerContext(caller);
         if (caller == this && !stopped && queue.relaxedPeek() == null) {
             // A call to the caller's own reactor with nothing queued: run it now. No event can be overtaken
             // (the queue is empty), and the hop through the queue would only add a loop turn.
@@ -550,6 +577,18 @@ public final class ReactorImpl implements Reactor {
         } catch (ReactorOverloadedException | ReactorStoppedException e) {
             completion.fail(e);
         }
+    }
+
+    /**
+     * @return the caller's own context (e.g. an HTTP request's duplicated context), kept for the reply when it
+     *         belongs to the caller's event loop; null when there is none or the caller is not on a reactor
+     */
+    private static ContextInternal callerContext(ReactorImpl caller) {
+        if (caller == null) {
+            return null;
+        }
+        ContextInternal current = ContextInternal.current();
+        return current != null && current.nettyEventLoop() == caller.eventLoop ? current : null;
     }
 
     private void enqueueOrThrow(Object event) {

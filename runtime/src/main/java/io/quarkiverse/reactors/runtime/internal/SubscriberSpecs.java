@@ -38,12 +38,7 @@ public final class SubscriberSpecs {
         if (v.equals("0")) {
             return 0;
         }
-        Duration duration;
-        try {
-            duration = DurationConverter.parseDuration(v);
-        } catch (RuntimeException e) {
-            duration = null;
-        }
+        Duration duration = durationOrNull(v);
         if (duration == null) {
             throw new IllegalArgumentException("every = \"" + value + "\" is not a duration: use \"0\" (every iteration),"
                     + " a duration such as \"10ms\", \"1s\" or \"PT0.5S\", \"off\", or a ${config.expression}");
@@ -52,6 +47,36 @@ public final class SubscriberSpecs {
             throw new IllegalArgumentException("every = \"" + value + "\" is negative: use \"off\" to disable the poller");
         }
         return ReactorImpl.toNanos(duration);
+    }
+
+    /**
+     * @return the initial delay of {@code @Poller(delayed)} in nanoseconds, 0 when empty
+     * @throws IllegalArgumentException naming the value when it is not a duration, or negative
+     */
+    public static long parseDelayed(String value) {
+        String v = value.trim();
+        if (v.isEmpty()) {
+            return 0;
+        }
+        Duration duration = durationOrNull(v);
+        if (duration == null) {
+            throw new IllegalArgumentException("delayed = \"" + value + "\" is not a duration: use a duration such as"
+                    + " \"5s\", \"100ms\" or \"PT0.5S\", a ${config.expression}, or leave it empty to start at once");
+        }
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("delayed = \"" + value + "\" is negative: use a positive delay, or leave"
+                    + " it empty to start at once");
+        }
+        return ReactorImpl.toNanos(duration);
+    }
+
+    /** @return the duration {@code value} names in Quarkus' duration syntax, or null when it names none */
+    private static Duration durationOrNull(String value) {
+        try {
+            return DurationConverter.parseDuration(value);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /**
