@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.reactors.Reactors;
+import io.quarkiverse.reactors.runtime.internal.BlockingOnReactor;
 import io.quarkiverse.reactors.runtime.internal.CpuList;
 import io.quarkiverse.reactors.runtime.internal.EventInvoker;
 import io.quarkiverse.reactors.runtime.internal.Placement;
@@ -100,6 +101,9 @@ public class ReactorsRecorder {
                             .getOptionalValue("quarkus.vertx.prefer-native-transport", Boolean.class).orElse(false));
         }
         ReactorGroup group = ReactorGroup.start(vx, placement, settings);
+        BlockingOnReactor.install();
+        // Shutdown tasks run last-registered first: this one after the reactors have stopped.
+        shutdown.addShutdownTask(BlockingOnReactor::uninstall);
         if (cfg.offload().pool().isPresent()) {
             OffloadPool pool = new OffloadPool(cfg.offload().pool().get(), cfg.offload().poolSize(),
                     cfg.offload().queueSize());
