@@ -55,29 +55,9 @@ public class ReactorsRecorder {
      */
     public RuntimeValue<Reactors> start(Supplier<Vertx> vertx, ShutdownContext shutdown, Set<String> presentClasses) {
         ReactorsConfig cfg = config.getValue();
-        cfg.count().ifPresent(count -> require(count >= 1, "quarkus.reactors.count must be at least 1, was " + count));
-        Placement placement = Placement.resolve(cfg.cores(), cfg.mainCore(), cfg.count(), CpuList.allowedCpus(),
+        Placement placement = ReactorsConfigCheck.check(cfg, CpuList.allowedCpus(),
                 Runtime.getRuntime().availableProcessors());
         int count = placement.count();
-        require(cfg.queueCapacity() >= 2,
-                "quarkus.reactors.queue-capacity must be at least 2, was " + cfg.queueCapacity());
-        require(cfg.batchSize() >= 1, "quarkus.reactors.batch-size must be at least 1, was " + cfg.batchSize());
-        require(!cfg.shutdownTimeout().isNegative(),
-                "quarkus.reactors.shutdown-timeout must not be negative, was " + cfg.shutdownTimeout());
-        require(cfg.backoff().spins() >= 0, "quarkus.reactors.backoff.spins must not be negative");
-        require(cfg.backoff().yields() >= 0, "quarkus.reactors.backoff.yields must not be negative");
-        require(positive(cfg.backoff().minPark()), "quarkus.reactors.backoff.min-park must be positive");
-        require(cfg.backoff().maxPark().compareTo(cfg.backoff().minPark()) >= 0,
-                "quarkus.reactors.backoff.max-park must not be shorter than quarkus.reactors.backoff.min-park");
-        require(positive(cfg.idlePollInterval()), "quarkus.reactors.idle-poll-interval must be positive");
-        require(positive(cfg.timerTick()), "quarkus.reactors.timer-tick must be positive");
-        require(!cfg.parkSpin().isNegative(), "quarkus.reactors.park-spin must not be negative");
-        require(cfg.offload().maxPending() >= 1, "quarkus.reactors.offload.max-pending must be at least 1, was "
-                + cfg.offload().maxPending());
-        require(cfg.offload().poolSize() >= 1, "quarkus.reactors.offload.pool-size must be at least 1, was "
-                + cfg.offload().poolSize());
-        require(cfg.offload().queueSize() >= 1, "quarkus.reactors.offload.queue-size must be at least 1, was "
-                + cfg.offload().queueSize());
 
         ReactorSettings settings = new ReactorSettings(cfg.queueCapacity(), cfg.batchSize(), cfg.idleStrategy(),
                 cfg.backoff().spins(), cfg.backoff().yields(), cfg.backoff().minPark().toNanos(),
@@ -128,10 +108,6 @@ public class ReactorsRecorder {
      */
     public RuntimeValue<ReactorMonitor> monitor(RuntimeValue<Reactors> reactors, ShutdownContext shutdown) {
         ReactorsConfig cfg = config.getValue();
-        require(!cfg.maxRunTime().isNegative(),
-                "quarkus.reactors.max-run-time must not be negative (0 turns the warning off), was " + cfg.maxRunTime());
-        require(positive(cfg.stallThreshold()),
-                "quarkus.reactors.stall-threshold must be positive, was " + cfg.stallThreshold());
         ReactorMonitor monitor = new ReactorMonitor((ReactorGroup) reactors.getValue(), cfg.maxRunTime().toNanos(),
                 cfg.stallThreshold().toNanos(), ReactorsRecorder::applicationStarted).start();
         shutdown.addShutdownTask(monitor::stop);
@@ -166,15 +142,5 @@ public class ReactorsRecorder {
         ArcContainer container = Arc.container();
         InjectableBean<?> bean = container.bean(beanId);
         return container.instance(bean).get();
-    }
-
-    private static boolean positive(java.time.Duration duration) {
-        return !duration.isNegative() && !duration.isZero();
-    }
-
-    private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException(message);
-        }
     }
 }
