@@ -292,7 +292,19 @@ public final class ReactorImpl implements Reactor {
     @Override
     public <T> Uni<T> call(Supplier<T> task) {
         Objects.requireNonNull(task, "task");
+        if (stopped) {
+            return stoppedUni();
+        }
         return Uni.createFrom().emitter(emitter -> submitCall(task, CallCompletion.of(emitter)));
+    }
+
+    /**
+     * A Uni already failed with {@link ReactorStoppedException}. Made without a callback: Mutiny hands the callback
+     * of a new emitter Uni to the context propagation of the application, which fails with a
+     * NullPointerException once the application has stopped.
+     */
+    private <T> Uni<T> stoppedUni() {
+        return Uni.createFrom().failure(stoppedException());
     }
 
     @Override
@@ -487,6 +499,9 @@ public final class ReactorImpl implements Reactor {
     @Override
     public <T> Uni<T> offload(Callable<T> task, boolean ordered) {
         Objects.requireNonNull(task, "task");
+        if (stopped) {
+            return stoppedUni();
+        }
         return Uni.createFrom().emitter(emitter -> {
             if (stopped) {
                 emitter.fail(stoppedException());
