@@ -408,9 +408,10 @@ public class SoakTest {
 
         /**
          * After a disable, pause or cancel called by the guard's only operator: once it has taken effect on the
-         * reactor (at once when the operator is that reactor, else when an event sent after it runs there: the
-         * operation is in call order with the operator's events), the callback must stay quiet until the operator
-         * re-enables it (which bumps the version first).
+         * reactor, the callback must stay quiet until the operator re-enables it (which bumps the version first).
+         * It has taken effect at once when the operator is that reactor. From another thread the operation travels
+         * in the queue, or beside it as a task of the event loop when the queue is full; so the mark is an event
+         * (after anything queued before it) that posts an event-loop task (after anything posted before it).
          */
         void quietFromNowOn(Guarded<?> g, Reactor self) {
             long version = g.guard.get() / 2 + 1;
@@ -420,7 +421,8 @@ public class SoakTest {
                 return;
             }
             try {
-                g.reactor.send(() -> g.guard.compareAndSet(version * 2, version * 2 + 1));
+                g.reactor.send(() -> g.reactor.context()
+                        .runOnContext(v -> g.guard.compareAndSet(version * 2, version * 2 + 1)));
             } catch (ReactorOverloadedException | ReactorStoppedException e) {
                 // not checked this time
             }
