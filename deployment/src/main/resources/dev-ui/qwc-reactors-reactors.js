@@ -54,6 +54,7 @@ export class QwcReactorsReactors extends LitElement {
                 <vaadin-grid-column path="transport" header="Transport" auto-width></vaadin-grid-column>
                 <vaadin-grid-column path="executed" header="Executed" auto-width></vaadin-grid-column>
                 <vaadin-grid-column path="failed" header="Failed" auto-width></vaadin-grid-column>
+                <vaadin-grid-column path="callbackFailures" header="Callback failures" auto-width></vaadin-grid-column>
                 <vaadin-grid-column path="rejected" header="Rejected" auto-width></vaadin-grid-column>
                 <vaadin-grid-column path="queueDepth" header="Queue" auto-width></vaadin-grid-column>
                 <vaadin-grid-column path="queueHighWaterMark" header="High-water mark" auto-width></vaadin-grid-column>

@@ -6,7 +6,8 @@ package io.quarkiverse.reactors;
  * Immutable; the counters are read without stopping the reactor: the reactor publishes them at the end
  * of each batch of events, so while events are in flight they may lag by up to one batch. Once the
  * reactor is quiet (its batch ended and the queue is empty),
- * {@code accepted == executed + failed} and {@code queueDepth == 0}: every accepted event either ran
+ * {@code accepted == executed + failed} and {@code queueDepth == 0} (at any moment,
+ * {@code accepted == executed + failed + queueDepth} up to the lag of the running batch): every accepted event either ran
  * or failed, and every refused one is counted in {@code rejected}.
  *
  * @param id the reactor id, {@code 0..count-1}
@@ -28,6 +29,9 @@ package io.quarkiverse.reactors;
  *        work, or the event loop serving its other tasks (such as HTTP requests)
  * @param transport the Netty transport of the reactor's event loop: {@code nio}, {@code epoll}, {@code io_uring}
  *        or {@code kqueue}
+ * @param callbackFailures timer callbacks and watch handlers that threw (each logged, rate-limited); they are not
+ *        events, so they count here rather than in {@code failed}. A poller that throws counts in its own
+ *        {@link PollerStats#failures()}
  */
 public record ReactorStats(
         int id,
@@ -44,5 +48,6 @@ public record ReactorStats(
         int timers,
         long busyNanos,
         long idleNanos,
-        String transport) {
+        String transport,
+        long callbackFailures) {
 }

@@ -89,9 +89,10 @@ public interface ReactorsConfig {
     int batchSize();
 
     /**
-     * How long shutdown waits for the events already queued to run, after new events started to be
-     * refused. Events still queued after that run while Vert.x closes; any that cannot run are logged
-     * and counted as failed.
+     * How long shutdown waits for the events already queued to run and the offloaded tasks to end, after new
+     * events started to be refused. Events still queued after that run while Vert.x closes; any that cannot
+     * run are logged and counted as failed. Offloaded tasks still running then have their {@code Uni} failed
+     * with {@code ReactorStoppedException}.
      */
     @WithDefault("10s")
     Duration shutdownTimeout();
@@ -140,10 +141,11 @@ public interface ReactorsConfig {
     Offload offload();
 
     /**
-     * How long one event, poller call, timer callback, or other task on a reactor's event loop may run before
-     * a watchdog thread logs a warning with the reactor thread's stack trace. At most one warning per stall,
-     * and per reactor every 10 seconds. A reactor that keeps iterating, even spinning, never triggers it.
-     * {@code 0} turns the warning off.
+     * How long one event, poller call, timer callback, or other task on a reactor's event loop (such as a
+     * non-blocking HTTP handler) may run before a watchdog thread logs a warning. Every overrun is reported,
+     * once; the first warning of a reactor in 10 seconds carries the thread's stack trace, later ones are one
+     * line. Warm-up (class loading and initialization, a bean's first creation) does not count. A reactor that
+     * keeps iterating, even spinning, never triggers it. {@code 0} turns the warning off.
      */
     @WithDefault("100ms")
     Duration maxRunTime();

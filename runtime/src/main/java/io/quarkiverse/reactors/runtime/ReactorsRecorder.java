@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.reactors.Reactors;
+import io.quarkiverse.reactors.runtime.internal.BlockingOnReactor;
 import io.quarkiverse.reactors.runtime.internal.CpuList;
 import io.quarkiverse.reactors.runtime.internal.EventInvoker;
 import io.quarkiverse.reactors.runtime.internal.Placement;
@@ -57,29 +58,9 @@ public class ReactorsRecorder {
             LOG.info("@Poller methods are off: quarkus.reactors.pollers.enabled=false");
         }
         ReactorsConfig cfg = config.getValue();
-        cfg.count().ifPresent(count -> require(count >= 1, "quarkus.reactors.count must be at least 1, was " + count));
-        Placement placement = Placement.resolve(cfg.cores(), cfg.mainCore(), cfg.count(), CpuList.allowedCpus(),
+        Placement placement = ReactorsConfigCheck.check(cfg, CpuList.allowedCpus(),
                 Runtime.getRuntime().availableProcessors());
         int count = placement.count();
-        require(cfg.queueCapacity() >= 2,
-                "quarkus.reactors.queue-capacity must be at least 2, was " + cfg.queueCapacity());
-        require(cfg.batchSize() >= 1, "quarkus.reactors.batch-size must be at least 1, was " + cfg.batchSize());
-        require(!cfg.shutdownTimeout().isNegative(),
-                "quarkus.reactors.shutdown-timeout must not be negative, was " + cfg.shutdownTimeout());
-        require(cfg.backoff().spins() >= 0, "quarkus.reactors.backoff.spins must not be negative");
-        require(cfg.backoff().yields() >= 0, "quarkus.reactors.backoff.yields must not be negative");
-        require(positive(cfg.backoff().minPark()), "quarkus.reactors.backoff.min-park must be positive");
-        require(cfg.backoff().maxPark().compareTo(cfg.backoff().minPark()) >= 0,
-                "quarkus.reactors.backoff.max-park must not be shorter than quarkus.reactors.backoff.min-park");
-        require(positive(cfg.idlePollInterval()), "quarkus.reactors.idle-poll-interval must be positive");
-        require(positive(cfg.timerTick()), "quarkus.reactors.timer-tick must be positive");
-        require(!cfg.parkSpin().isNegative(), "quarkus.reactors.park-spin must not be negative");
-        require(cfg.offload().maxPending() >= 1, "quarkus.reactors.offload.max-pending must be at least 1, was "
-                + cfg.offload().maxPending());
-        require(cfg.offload().poolSize() >= 1, "quarkus.reactors.offload.pool-size must be at least 1, was "
-                + cfg.offload().poolSize());
-        require(cfg.offload().queueSize() >= 1, "quarkus.reactors.offload.queue-size must be at least 1, was "
-                + cfg.offload().queueSize());
 
         ReactorSettings settings = new ReactorSettings(cfg.queueCapacity(), cfg.batchSize(), cfg.idleStrategy(),
                 cfg.backoff().spins(), cfg.backoff().yields(), cfg.backoff().minPark().toNanos(),
@@ -103,6 +84,9 @@ public class ReactorsRecorder {
                             .getOptionalValue("quarkus.vertx.prefer-native-transport", Boolean.class).orElse(false));
         }
         ReactorGroup group = ReactorGroup.start(vx, placement, settings);
+        BlockingOnReactor.install();
+        // Shutdown tasks run last-registered first: this one after the reactors have stopped.
+        shutdown.addShutdownTask(BlockingOnReactor::uninstall);
         if (cfg.offload().pool().isPresent()) {
             OffloadPool pool = new OffloadPool(cfg.offload().pool().get(), cfg.offload().poolSize(),
                     cfg.offload().queueSize());
@@ -127,10 +111,6 @@ public class ReactorsRecorder {
      */
     public RuntimeValue<ReactorMonitor> monitor(RuntimeValue<Reactors> reactors, ShutdownContext shutdown) {
         ReactorsConfig cfg = config.getValue();
-        require(!cfg.maxRunTime().isNegative(),
-                "quarkus.reactors.max-run-time must not be negative (0 turns the warning off), was " + cfg.maxRunTime());
-        require(positive(cfg.stallThreshold()),
-                "quarkus.reactors.stall-threshold must be positive, was " + cfg.stallThreshold());
         ReactorMonitor monitor = new ReactorMonitor((ReactorGroup) reactors.getValue(), cfg.maxRunTime().toNanos(),
                 cfg.stallThreshold().toNanos(), ReactorsRecorder::applicationStarted).start();
         shutdown.addShutdownTask(monitor::stop);
@@ -170,15 +150,5 @@ public class ReactorsRecorder {
         ArcContainer container = Arc.container();
         InjectableBean<?> bean = container.bean(beanId);
         return container.instance(bean).get();
-    }
-
-    private static boolean positive(java.time.Duration duration) {
-        return !duration.isNegative() && !duration.isZero();
-    }
-
-    private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException(message);
-        }
     }
 }

@@ -59,6 +59,7 @@ public class ReactorsEndpointTest {
                 .body("reactors[1].transport", is("nio"))
                 .body("reactors[1].queueCapacity", is(reactor.stats().queueCapacity()))
                 .body("reactors[1].failed", is(0))
+                .body("reactors[1].callbackFailures", is(0))
                 .body("reactors[1].rejected", is(0))
                 .body("reactors[1].queueDepth", is(0))
                 .body("reactors[1].iterations", greaterThan(0))
@@ -79,6 +80,7 @@ public class ReactorsEndpointTest {
         PollerHandle periodic = reactors.reactor(1).poller("endpoint-periodic", () -> 0, Duration.ofMillis(2));
         try {
             every.pause();
+            Await.onReactor(reactors.reactor(0), () -> null); // the registration on reactor 0 has run
             Await.until(() -> periodic.stats().runs() > 3);
             when().get("/q/reactors/pollers").then().statusCode(200)
                     .body("pollers.name", hasItem("endpoint-every"))

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
@@ -187,6 +188,34 @@ public abstract class WatchScenarios {
         Await.sleep(QUIET_MILLIS);
         assertEquals(List.of(Interest.HANG_UP), seen);
         assertFalse(watch.isActive());
+    }
+
+    @Test
+    void aChannelClosedBetweenReadinessAndReadHangsUpOnce() throws IOException {
+        List<Interest> seen = new CopyOnWriteArrayList<>();
+        long failuresBefore = reactors.reactor(1).stats().callbackFailures();
+        WatchHandle watch = reactors.reactor(1).watch(pipe.source(), Interest.READ, (ready, handle) -> {
+            seen.add(ready);
+            if (ready.contains(Interest.READ)) {
+                // another thread's close lands between the readiness and the handler's read
+                Thread closer = new Thread(() -> {
+                    try {
+                        pipe.source().close();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                closer.start();
+                closer.join();
+                drain(pipe.source()); // ClosedChannelException
+            }
+        });
+        write("z");
+        Await.until(() -> seen.contains(Interest.HANG_UP));
+        Await.sleep(QUIET_MILLIS);
+        assertEquals(List.of(Interest.READ, Interest.HANG_UP), seen);
+        assertFalse(watch.isActive());
+        assertEquals(failuresBefore, reactors.reactor(1).stats().callbackFailures(), "a closed channel is no handler failure");
     }
 
     @Test

@@ -40,7 +40,13 @@ public final class EventLoopPoolSizeSource implements ConfigSourceFactory {
             size = String.valueOf(Runtime.getRuntime().availableProcessors());
         } else {
             try {
-                size = String.valueOf(Integer.parseInt(count.getValue().trim()));
+                int reactors = Integer.parseInt(count.getValue().trim());
+                if (reactors < 1) {
+                    // Vert.x would refuse the pool size first, naming its own setting; the extension's startup
+                    // check reports quarkus.reactors.count, with every other problem.
+                    return List.of();
+                }
+                size = String.valueOf(reactors);
             } catch (NumberFormatException e) {
                 // The reactors config mapping reports the bad value, naming quarkus.reactors.count.
                 return List.of();

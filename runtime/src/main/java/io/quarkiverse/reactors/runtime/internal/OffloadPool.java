@@ -10,7 +10,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiConsumer;
 
 import io.quarkiverse.reactors.ReactorOverloadedException;
 
@@ -46,11 +45,11 @@ public final class OffloadPool {
     }
 
     /**
-     * Runs {@code task} on the pool and calls {@code done} with its result or failure on {@code reactor}'s
+     * Runs {@code task} on the pool and settles {@code done} with its result or failure on {@code reactor}'s
      * thread. A full queue refuses the task with {@link ReactorOverloadedException}: at once, on the caller's
      * thread, or, for an ordered task that waited for its turn, on the reactor.
      */
-    <T> void execute(ReactorImpl reactor, Callable<T> task, boolean ordered, BiConsumer<T, Throwable> done) {
+    <T> void execute(ReactorImpl reactor, Callable<T> task, boolean ordered, PendingOffload<T> done) {
         if (ordered) {
             lanes.computeIfAbsent(reactor, r -> new Lane()).add(reactor, task, done);
         } else {
@@ -58,7 +57,7 @@ public final class OffloadPool {
         }
     }
 
-    private <T> void submit(ReactorImpl reactor, Callable<T> task, BiConsumer<T, Throwable> done, Lane lane) {
+    private <T> void submit(ReactorImpl reactor, Callable<T> task, PendingOffload<T> done, Lane lane) {
         // The bound is counted here rather than by the executor's queue: a burst into a bounded queue is refused
         // while idle threads have not yet taken the tasks ahead of it.
         if (accepted.incrementAndGet() > capacity) {
@@ -68,18 +67,9 @@ public final class OffloadPool {
         }
         try {
             executor.execute(() -> {
-                T value = null;
-                Throwable failure = null;
-                try {
-                    value = task.call();
-                } catch (Throwable t) {
-                    failure = t;
-                }
-                accepted.decrementAndGet();
-                T result = value;
-                Throwable error = failure;
                 // the result is queued to the reactor before the next ordered task starts: results arrive in order
-                reactor.submitInternal(new InternalTask(() -> done.accept(result, error)));
+                done.run(reactor, task);
+                accepted.decrementAndGet();
                 if (lane != null) {
                     lane.next();
                 }
@@ -90,21 +80,25 @@ public final class OffloadPool {
         }
     }
 
-    private <T> void refuse(ReactorImpl reactor, BiConsumer<T, Throwable> done, Lane lane, String why) {
+    private <T> void refuse(ReactorImpl reactor, PendingOffload<T> done, Lane lane, String why) {
         ReactorOverloadedException refused = new ReactorOverloadedException(reactor.id(), queueSize, "Reactor "
                 + reactor.id() + " could not offload a task: offload pool '" + name + "' " + why);
         if (lane == null) {
-            done.accept(null, refused);
+            done.settle(reactor, null, refused);
         } else {
             // a lane submits its next task from a pool thread: the caller must still hear on its reactor
-            reactor.submitInternal(new InternalTask(() -> done.accept(null, refused)));
+            done.deliver(reactor, null, refused);
             lane.next();
         }
     }
 
-    /** At shutdown: queued and running tasks finish, waiting at most {@code timeout}; new ones are refused. */
+    /**
+     * At shutdown, after the reactors stopped: they waited for the pending offloads up to the shutdown timeout and
+     * failed the rest with {@code ReactorStoppedException}, so tasks still queued here are dropped unrun and running
+     * ones are interrupted; this waits at most {@code timeout} for them to end.
+     */
     public void shutdown(Duration timeout) {
-        executor.shutdown();
+        executor.shutdownNow();
         try {
             executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -122,7 +116,7 @@ public final class OffloadPool {
         private final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
         private boolean running;
 
-        synchronized <T> void add(ReactorImpl reactor, Callable<T> task, BiConsumer<T, Throwable> done) {
+        synchronized <T> void add(ReactorImpl reactor, Callable<T> task, PendingOffload<T> done) {
             Runnable submission = () -> submit(reactor, task, done, this);
             if (running) {
                 waiting.add(submission); // bounded by the reactor's max-pending offloads

@@ -10,8 +10,8 @@ import io.quarkiverse.reactors.PollerStats;
 /**
  * A poller on one reactor: called on every iteration (period 0) or each time its period is due.
  * <p>
- * {@code pause}, {@code resume} and {@code cancel} only flip volatile flags that the reactor reads
- * before each call, so they never hop. The counters are written by the reactor alone (opaque stores)
+ * {@code pause}, {@code resume} and {@code cancel} update one state word atomically (so the last call wins,
+ * whatever the threads), then tell the reactor, which rebuilds its active set from the word as it is then. The counters are written by the reactor alone (opaque stores)
  * and read by {@link #stats()} from any thread.
  */
 final class PollerImpl extends WheelEntry implements PollerHandle {
@@ -22,7 +22,9 @@ final class PollerImpl extends WheelEntry implements PollerHandle {
     private static final VarHandle FAILURES;
     private static final VarHandle TOTAL_NANOS;
     private static final VarHandle MAX_NANOS;
-    private static final VarHandle INACTIVE;
+    private static final VarHandle STATE;
+    private static final int PAUSED = 1;
+    private static final int CANCELLED = 2;
 
     static {
         try {
@@ -33,7 +35,7 @@ final class PollerImpl extends WheelEntry implements PollerHandle {
             FAILURES = lookup.findVarHandle(PollerImpl.class, "failures", long.class);
             TOTAL_NANOS = lookup.findVarHandle(PollerImpl.class, "totalNanos", long.class);
             MAX_NANOS = lookup.findVarHandle(PollerImpl.class, "maxNanos", long.class);
-            INACTIVE = lookup.findVarHandle(PollerImpl.class, "inactive", boolean.class);
+            STATE = lookup.findVarHandle(PollerImpl.class, "state", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -43,15 +45,13 @@ final class PollerImpl extends WheelEntry implements PollerHandle {
     private final ReactorImpl reactor;
     private final IntSupplier poll;
     private final long period;
-    private volatile boolean paused;
-    private volatile boolean cancelled;
     /**
-     * {@code paused || cancelled}, read by the reactor before each call with one opaque load (a plain load
-     * that the JIT may not hoist out of the loop): cheaper than two volatile reads, and a change made
-     * elsewhere is still seen by the next iteration's pass.
+     * {@link #PAUSED} and {@link #CANCELLED} bits in one word, changed by compare-and-set: with two flags, a
+     * pause and a resume racing on two threads could leave the poller marked inactive though not paused, and
+     * never called again. Every change is followed by a rebuild on the reactor that reads the word then, so
+     * the last rebuild sees the last change.
      */
-    @SuppressWarnings("unused")
-    private boolean inactive;
+    private volatile int state;
 
     /** Calls made before {@link #activeSince}: only periodic calls and closed active spells add here. */
     private long runs;
@@ -89,11 +89,21 @@ final class PollerImpl extends WheelEntry implements PollerHandle {
 
     @Override
     public void pause() {
-        if (!paused) {
-            paused = true;
-            INACTIVE.setVolatile(this, true);
+        if (set(PAUSED)) {
             stateChanged();
         }
+    }
+
+    /** @return whether this call set {@code bit} */
+    private boolean set(int bit) {
+        int seen;
+        do {
+            seen = state;
+            if ((seen & bit) != 0) {
+                return false;
+            }
+        } while (!STATE.compareAndSet(this, seen, seen | bit));
+        return true;
     }
 
     private void stateChanged() {
@@ -104,24 +114,25 @@ final class PollerImpl extends WheelEntry implements PollerHandle {
 
     @Override
     public void resume() {
-        if (paused) {
-            paused = false;
-            INACTIVE.setVolatile(this, cancelled);
-            stateChanged();
-            reactor.wakeUp(); // a parked reactor should poll it again without waiting for other work
-        }
+        int seen;
+        do {
+            seen = state;
+            if ((seen & PAUSED) == 0) {
+                return;
+            }
+        } while (!STATE.compareAndSet(this, seen, seen & ~PAUSED));
+        stateChanged();
+        reactor.wakeUp(); // a parked reactor should poll it again without waiting for other work
     }
 
     @Override
     public boolean paused() {
-        return paused;
+        return (state & PAUSED) != 0;
     }
 
     @Override
     public void cancel() {
-        if (!cancelled) {
-            cancelled = true;
-            INACTIVE.setVolatile(this, true);
+        if (set(CANCELLED)) {
             if (period > 0) {
                 reactor.runOnOwner(() -> reactor.unschedule(this));
             } else {
@@ -132,11 +143,12 @@ final class PollerImpl extends WheelEntry implements PollerHandle {
 
     @Override
     public boolean cancelled() {
-        return cancelled;
+        return (state & CANCELLED) != 0;
     }
 
+    /** On the reactor, when it rebuilds its active pollers: neither paused nor cancelled. */
     boolean active() {
-        return !(boolean) INACTIVE.getOpaque(this);
+        return state == 0;
     }
 
     /**
@@ -214,12 +226,13 @@ final class PollerImpl extends WheelEntry implements PollerHandle {
     /** A periodic poller's tick: call it, then schedule the next one. */
     @Override
     int expire(long now) {
-        if (cancelled) {
+        int current = state;
+        if ((current & CANCELLED) != 0) {
             reactor.unschedule(this);
             return 0;
         }
         reactor.schedule(this, Math.max(deadline + period, now));
-        if (paused) {
+        if ((current & PAUSED) != 0) {
             return 0;
         }
         reactor.entering(this);
@@ -232,7 +245,7 @@ final class PollerImpl extends WheelEntry implements PollerHandle {
     public PollerStats stats() {
         long since = (long) ACTIVE_SINCE.getOpaque(this);
         long spell = since < 0 ? 0 : Math.max(0, reactor.iterationCount() - since);
-        return new PollerStats(name, reactor.id(), period, paused,
+        return new PollerStats(name, reactor.id(), period, paused(),
                 (long) RUNS.getOpaque(this) + spell,
                 (long) BUSY_RUNS.getOpaque(this),
                 (long) FAILURES.getOpaque(this),

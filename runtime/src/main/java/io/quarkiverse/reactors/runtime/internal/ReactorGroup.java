@@ -359,8 +359,8 @@ public final class ReactorGroup implements Reactors {
 
     /**
      * Shutdown: refuses new events on every reactor, then waits (on the calling thread, which is the
-     * application's shutdown thread, never a reactor) until each queue has drained or {@code timeout}
-     * passed. Replies to calls already accepted still flow; the event loops keep running until Vert.x
+     * application's shutdown thread, never a reactor) until each queue has drained and each offloaded task has
+     * ended, or {@code timeout} passed; offloads still running then fail with {@code ReactorStoppedException}. Replies to calls already accepted still flow; the event loops keep running until Vert.x
      * closes, and whatever is left then is reported by each reactor's termination listener.
      */
     public void stop(Duration timeout) {
@@ -376,7 +376,7 @@ public final class ReactorGroup implements Reactors {
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         for (ReactorImpl reactor : reactors) {
-            while (!reactor.isIdle() && System.nanoTime() < deadline) {
+            while ((!reactor.isIdle() || reactor.pendingOffloads() > 0) && System.nanoTime() < deadline) {
                 try {
                     Thread.sleep(1);
                 } catch (InterruptedException e) {

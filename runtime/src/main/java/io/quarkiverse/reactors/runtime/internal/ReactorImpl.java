@@ -78,6 +78,7 @@ public final class ReactorImpl implements Reactor {
     private static final VarHandle RUNNING;
     private static final VarHandle BUSY_NANOS;
     private static final VarHandle POLLER_REGISTRATIONS;
+    private static final VarHandle CALLBACK_FAILURES;
 
     static {
         try {
@@ -92,6 +93,7 @@ public final class ReactorImpl implements Reactor {
             RUNNING = lookup.findVarHandle(ReactorImpl.class, "running", Object.class);
             BUSY_NANOS = lookup.findVarHandle(ReactorImpl.class, "busyNanos", long.class);
             POLLER_REGISTRATIONS = lookup.findVarHandle(ReactorImpl.class, "pollerRegistrations", int.class);
+            CALLBACK_FAILURES = lookup.findVarHandle(ReactorImpl.class, "callbackFailures", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -149,6 +151,8 @@ public final class ReactorImpl implements Reactor {
     // Written only by the reactor thread (opaque stores, once per batch); read by stats() from any thread.
     private long executed;
     private long failed;
+    /** Timer callbacks and watch handlers that threw. */
+    private long callbackFailures;
     /** Raised by the reactor when it samples the depth, and by a producer that finds the queue full. */
     private int highWaterMark;
 
@@ -175,8 +179,10 @@ public final class ReactorImpl implements Reactor {
     private final AtomicLong overflowReplies = new AtomicLong();
     /** The dedicated offload pool, or null for the Vert.x worker pool. */
     private volatile OffloadPool offloadPool;
-    /** Offloaded tasks queued or running on the worker pool. */
+    /** Offloaded tasks accepted and not settled: the bound's count ({@link #offloads} is the list). */
     private final java.util.concurrent.atomic.AtomicInteger pendingOffloads = new java.util.concurrent.atomic.AtomicInteger();
+    /** Offloaded tasks accepted and not settled, for the shutdown to fail those that outlive its timeout. */
+    private final java.util.Set<PendingOffload<?>> offloads = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Events that could never run because the event loop had terminated; they count as failed. */
     private final AtomicLong abandoned = new AtomicLong();
 
@@ -286,13 +292,25 @@ public final class ReactorImpl implements Reactor {
     @Override
     public <T> Uni<T> call(Supplier<T> task) {
         Objects.requireNonNull(task, "task");
+        if (stopped) {
+            return stoppedUni();
+        }
         return Uni.createFrom().emitter(emitter -> submitCall(task, CallCompletion.of(emitter)));
+    }
+
+    /**
+     * A Uni already failed with {@link ReactorStoppedException}. Made without a callback: Mutiny hands the callback
+     * of a new emitter Uni to the context propagation of the application, which fails with a
+     * NullPointerException once the application has stopped.
+     */
+    private <T> Uni<T> stoppedUni() {
+        return Uni.createFrom().failure(stoppedException());
     }
 
     @Override
     public <T> CompletionStage<T> callAsync(Supplier<T> task) {
         Objects.requireNonNull(task, "task");
-        CompletableFuture<T> future = new CompletableFuture<>();
+        CompletableFuture<T> future = new ReactorFuture<>();
         submitCall(task, CallCompletion.of(future));
         return future;
     }
@@ -407,11 +425,12 @@ public final class ReactorImpl implements Reactor {
             if (stopped) {
                 throw stoppedException();
             }
+            timer.apply(1);
             schedule(timer, deadline);
         } else {
             enqueueOrThrow(new InternalTask(() -> {
-                // an update that overtook this task (sent beside a full queue) already armed the timer
-                if (!timer.cancelled() && !timer.scheduled() && !timer.everyIteration) {
+                // skipped if an operation called after the start overtook it (sent beside a full queue)
+                if (!timer.cancelled() && timer.apply(1)) {
                     schedule(timer, deadline);
                 }
             }));
@@ -505,6 +524,7 @@ public final class ReactorImpl implements Reactor {
     /** On this reactor: a periodic timer for the extension's own housekeeping, not counted in stats. */
     TimerImpl internalPeriodic(long periodNanos, Runnable task) {
         TimerImpl timer = new TimerImpl(this, task, true, periodNanos);
+        timer.apply(1);
         schedule(timer, System.nanoTime() + periodNanos);
         return timer;
     }
@@ -514,6 +534,9 @@ public final class ReactorImpl implements Reactor {
     @Override
     public <T> Uni<T> offload(Callable<T> task, boolean ordered) {
         Objects.requireNonNull(task, "task");
+        if (stopped) {
+            return stoppedUni();
+        }
         return Uni.createFrom().emitter(emitter -> {
             if (stopped) {
                 emitter.fail(stoppedException());
@@ -527,28 +550,54 @@ public final class ReactorImpl implements Reactor {
                         + " already pending. Slow down, or raise quarkus.reactors.offload.max-pending"));
                 return;
             }
-            OffloadPool pool = offloadPool;
-            if (pool != null) {
-                pool.<T> execute(this, task, ordered, (value, failure) -> {
-                    pendingOffloads.decrementAndGet();
-                    if (failure == null) {
-                        emitter.complete(value);
-                    } else {
-                        emitter.fail(failure);
-                    }
-                });
+            PendingOffload<T> pending = new PendingOffload<>(emitter);
+            // Listed before stopped is read again, and the shutdown sets stopped before it fails what is listed:
+            // either this call sees the stop, or the shutdown sees this offload.
+            offloads.add(pending);
+            if (stopped) {
+                pending.settle(this, null, stoppedException());
                 return;
             }
-            // The reactor's context completes the future on its own event loop: the result comes back here.
-            context.executeBlocking(task, ordered).onComplete(result -> {
-                pendingOffloads.decrementAndGet();
-                if (result.succeeded()) {
-                    emitter.complete(result.result());
-                } else {
-                    emitter.fail(result.cause());
-                }
-            });
+            OffloadPool pool = offloadPool;
+            if (pool != null) {
+                pool.execute(this, task, ordered, pending);
+                return;
+            }
+            // The worker queues the outcome to this reactor itself, rather than through the Future that
+            // executeBlocking returns: Vert.x drops a completion that finds the event loop terminated, ours is
+            // then failed with ReactorStoppedException. Ordered tasks queue their outcomes in order.
+            context.executeBlocking(() -> {
+                pending.run(this, task);
+                return null;
+            }, ordered);
         });
+    }
+
+    /** Any thread: an offload's {@code Uni} was settled. */
+    void offloadSettled(PendingOffload<?> pending) {
+        if (offloads.remove(pending)) {
+            pendingOffloads.decrementAndGet();
+        }
+    }
+
+    /** @return offloaded tasks accepted and not yet settled */
+    int pendingOffloads() {
+        return pendingOffloads.get();
+    }
+
+    /** At shutdown, after the wait for them: every offload not settled yet fails with ReactorStoppedException. */
+    private void failPendingOffloads() {
+        int failed = 0;
+        for (PendingOffload<?> pending : offloads.toArray(new PendingOffload<?>[0])) {
+            if (pending.settle(this, null, new ReactorStoppedException(id,
+                    "stopped before an offloaded task ended (quarkus.reactors.shutdown-timeout passed)"))) {
+                failed++;
+            }
+        }
+        if (failed > 0) {
+            LOG.warnf("Reactor %d: %d offloaded tasks were still running when the shutdown timeout passed: their Unis"
+                    + " failed with ReactorStoppedException", id, failed);
+        }
     }
 
     /** Sends offloaded tasks to a dedicated pool instead of the Vert.x worker pool; set once, at startup. */
@@ -1023,6 +1072,12 @@ public final class ReactorImpl implements Reactor {
         failureLog.failed(what, callback, failure);
     }
 
+    /** On this reactor: a timer callback or a watch handler threw; counted in {@code callbackFailures}, and logged. */
+    void callbackThrew(String what, Object callback, Throwable failure) {
+        CALLBACK_FAILURES.setOpaque(this, callbackFailures + 1);
+        failureLog.failed(what, callback, failure);
+    }
+
     // ---------------------------------------------------------------- lifecycle
 
     /** Refuses new submissions from now on; queued events and replies to pending calls still run. */
@@ -1031,11 +1086,15 @@ public final class ReactorImpl implements Reactor {
     }
 
 
-    /** On this reactor, at shutdown: cancels pollers and timers, then destroys the {@code @PerCore} instances. */
+    /**
+     * On this reactor, at shutdown: cancels pollers and timers, fails the offloads still pending, then destroys the
+     * {@code @PerCore} instances.
+     */
     void shutdownOnLoop() {
         shutDown = true;
         watches.cancelAll();
         cancelPollersAndTimers();
+        failPendingOffloads();
         perCore.close();
     }
 
@@ -1122,7 +1181,8 @@ public final class ReactorImpl implements Reactor {
                 (int) TIMERS.getOpaque(this),
                 busy,
                 Math.max(0, System.nanoTime() - startedNanos - busy),
-                transport);
+                transport,
+                (long) CALLBACK_FAILURES.getOpaque(this));
     }
 
     // ---------------------------------------------------------------- monitoring (any thread)

@@ -36,6 +36,8 @@ public final class ReactorMeters {
             counter(factory, reactor, id, "reactors.events.failed", "Events whose code threw", ReactorStats::failed);
             counter(factory, reactor, id, "reactors.events.rejected",
                     "Submissions refused because the queue was full or the reactor stopped", ReactorStats::rejected);
+            counter(factory, reactor, id, "reactors.callback.failures",
+                    "Timer callbacks and watch handlers that threw", ReactorStats::callbackFailures);
             counter(factory, reactor, id, "reactors.iterations", "Iterations of the reactor loop",
                     ReactorStats::iterations);
             gauge(factory, reactor, id, "reactors.queue.depth", "Events waiting in the queue", ReactorStats::queueDepth);

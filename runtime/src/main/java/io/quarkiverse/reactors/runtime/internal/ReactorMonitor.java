@@ -13,24 +13,33 @@ import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.reactors.PollerHandle;
+import io.vertx.core.impl.VertxThread;
 
 /**
  * Watches every reactor from one daemon thread: the reactors only publish counters (see
  * {@link ReactorImpl#progress()}), and this thread compares them between looks, so the loops pay nothing
  * for being watched.
  * <p>
- * A reactor is <em>stuck</em> while it has work (an iteration due or events queued) and has begun no event,
- * callback or iteration since this thread last saw it move. Stuck longer than the maximum run time: one
- * warning with the reactor thread's stack trace, rate-limited per reactor. Stuck longer than the stall
- * threshold: {@link #stalls()} reports it, for the readiness check. A reactor that is parked with nothing
- * queued, or that keeps iterating (even spinning), is never stuck.
+ * <b>Run time.</b> A reactor's thread <em>runs</em> one piece of work from the moment it is inside a task of its
+ * event loop (Vert.x records when each task in a Vert.x context began: the reactor loop's slices, HTTP handlers,
+ * watch readiness, Vert.x timers) and has begun no event, callback or iteration of its own since this thread
+ * last saw it move. A piece that runs longer than the maximum run time is reported, every time, once: the first
+ * warning of a reactor in {@link #TRACE_INTERVAL_NANOS} carries the thread's stack trace, later ones are one line
+ * naming the frame. Time the stack shows spent loading or initializing classes, or creating a CDI bean on its
+ * first use (the warm-up of a fresh application's first requests), is not counted, nor time this thread lost to a
+ * JVM pause. Looks come every quarter of the maximum run time, so a report may come up to a quarter early or late.
+ * <p>
+ * <b>Stalls.</b> A reactor is <em>stuck</em> while it has work (an iteration due or events queued) and has begun
+ * no event, callback or iteration since this thread last saw it move. Stuck longer than the stall threshold:
+ * {@link #stalls()} reports it, for the readiness check. A reactor that is parked with nothing queued, or that
+ * keeps iterating (even spinning), is never stuck.
  */
 public final class ReactorMonitor {
 
     private static final Logger LOG = Logger.getLogger("io.quarkiverse.reactors.watchdog");
 
-    /** At most one warning per reactor in this period, whatever the number of stalls. */
-    static final long WARNING_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** At most one warning with a stack trace per reactor in this period; the others are one line. */
+    static final long TRACE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final long MIN_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     private static final long MAX_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
@@ -50,8 +59,17 @@ public final class ReactorMonitor {
         long progress = Long.MIN_VALUE;
         /** When this thread last saw the reactor move or idle; volatile for stalls() on other threads. */
         volatile long movedAt;
-        boolean warned;
-        long lastWarning = Long.MIN_VALUE / 2;
+        /** The run-time check's view: the progress it last saw, and the piece of work running since then. */
+        long runProgress = Long.MIN_VALUE;
+        /** When the event-loop task running at the last look began (Vert.x's clock), 0 when none was running. */
+        long task;
+        /** When the current piece of work began, as far as this thread can tell. */
+        long runningSince;
+        /** Of that, time not counted: warm-up seen in the stack, or a JVM pause. */
+        long excused;
+        long lastLook;
+        boolean reported;
+        long lastTrace = Long.MIN_VALUE / 2;
         int pollerRegistrations = -1;
         final Set<PollerHandle> metered = Collections.newSetFromMap(new IdentityHashMap<>());
     }
@@ -147,25 +165,11 @@ public final class ReactorMonitor {
         if (progress != w.progress || !reactor.hasWork() || !started.getAsBoolean()) {
             w.progress = progress;
             w.movedAt = now;
-            w.warned = false;
         } else if (pausedNanos > 0) {
             w.movedAt = Math.min(now, w.movedAt + pausedNanos);
-        } else if (maxRunNanos > 0 && !w.warned && now - w.movedAt > maxRunNanos) {
-            Thread t = reactor.thread();
-            StackTraceElement[] stack = t.getStackTrace();
-            if (reactor.progress() != progress) {
-                return; // it moved on while the stack was taken: it was waiting for a CPU, not held up by code
-            }
-            if (inLoopOnly(stack)) {
-                // Only the loop's own code is running: it never takes this long by itself, so the thread was
-                // waiting for a CPU (an overloaded machine), not held up by code. Look again next time.
-                return;
-            }
-            w.warned = true;
-            if (now - w.lastWarning >= WARNING_INTERVAL_NANOS) {
-                w.lastWarning = now;
-                warn(reactor, t, stack, now - w.movedAt);
-            }
+        }
+        if (maxRunNanos > 0) {
+            checkRunTime(reactor, w, progress, now, pausedNanos);
         }
         if (!pollerListeners.isEmpty()) {
             int registrations = reactor.pollerRegistrations();
@@ -182,6 +186,80 @@ public final class ReactorMonitor {
         }
     }
 
+    /** Reports a piece of work on the reactor's thread that runs longer than the maximum run time; see the class doc. */
+    private void checkRunTime(ReactorImpl reactor, Watched w, long progress, long now, long pausedNanos) {
+        Thread t = reactor.thread();
+        long task = taskStart(t);
+        if (task == 0 || !started.getAsBoolean()) {
+            w.task = 0; // parked in the selector, or between tasks: nothing runs
+            w.runProgress = progress;
+            return;
+        }
+        if (task != w.task || progress != w.runProgress) {
+            // A new task, or the reactor began an event, callback or iteration since the last look: a new task with
+            // no such progress began at its own start; after progress, the piece running now began at some point
+            // since the last look, so it is counted from now (at most a look late, never early).
+            w.runningSince = progress != w.runProgress ? now : task;
+            w.task = task;
+            w.runProgress = progress;
+            w.excused = 0;
+            w.reported = false;
+            w.lastLook = w.runningSince;
+        }
+        long running = now - w.runningSince;
+        if (w.reported || running <= tickNanos) {
+            w.lastLook = now;
+            return;
+        }
+        StackTraceElement[] stack = t.getStackTrace();
+        if (taskStart(t) != task || reactor.progress() != progress) {
+            return; // it moved on while the stack was taken; the next look starts a new count
+        }
+        long since = now - w.lastLook;
+        w.lastLook = now;
+        if (pausedNanos > 0 || warmingUp(stack) || inLoopOnly(stack)) {
+            // Warm-up (class loading, class initialization, a bean's first creation) is a one-time cost of a fresh
+            // application, not blocking. Only the loop's own code on the stack means the thread waited for a CPU.
+            w.excused += since;
+        }
+        if (running - w.excused > maxRunNanos) {
+            w.reported = true;
+            boolean trace = now - w.lastTrace >= TRACE_INTERVAL_NANOS;
+            if (trace) {
+                w.lastTrace = now;
+            }
+            warn(reactor, t, stack, running - w.excused, trace);
+        }
+    }
+
+    /**
+     * @return when the event-loop task that {@code thread} runs began ({@link System#nanoTime()}), 0 when it runs
+     *         none; Vert.x records it for its own blocked-thread checker, which reads it the same way
+     */
+    static long taskStart(Thread thread) {
+        return thread instanceof VertxThread vertxThread ? vertxThread.startTime() : 0;
+    }
+
+    /**
+     * @return whether the stack shows warm-up: loading, defining or initializing a class, linking a lambda, or ArC
+     *         creating a bean (on its first use, for the normal scopes)
+     */
+    static boolean warmingUp(StackTraceElement[] stack) {
+        for (StackTraceElement frame : stack) {
+            String cls = frame.getClassName();
+            String method = frame.getMethodName();
+            if (method.equals("<clinit>") || method.equals("loadClass") || method.startsWith("defineClass")
+                    || method.equals("findClass")
+                    || cls.equals("java.lang.Class") && method.startsWith("forName")
+                    || cls.startsWith("java.lang.invoke.") && (cls.contains("LambdaMetafactory")
+                            || cls.equals("java.lang.invoke.MethodHandleNatives"))
+                    || cls.endsWith("_Bean") && (method.equals("create") || method.equals("doCreate"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @return whether the topmost frame outside the JDK is the reactor loop's own code */
     static boolean inLoopOnly(StackTraceElement[] stack) {
         for (StackTraceElement frame : stack) {
@@ -194,13 +272,18 @@ public final class ReactorMonitor {
         return false;
     }
 
-    private void warn(ReactorImpl reactor, Thread t, StackTraceElement[] stack, long stuckNanos) {
-        BlockedReactorException trace = new BlockedReactorException(t.getName());
-        trace.setStackTrace(stack);
-        LOG.warnf(trace, "Reactor %d (%s) has been running %s for %d ms, longer than quarkus.reactors.max-run-time"
-                + " (%d ms): a reactor must never block. Its thread's stack trace follows.",
-                reactor.id(), t.getName(), where(reactor, stack), TimeUnit.NANOSECONDS.toMillis(stuckNanos),
-                TimeUnit.NANOSECONDS.toMillis(maxRunNanos));
+    private void warn(ReactorImpl reactor, Thread t, StackTraceElement[] stack, long runNanos, boolean withTrace) {
+        String message = "Reactor %d (%s) has been running %s for %d ms, longer than quarkus.reactors.max-run-time"
+                + " (%d ms): a reactor must never block.";
+        Object[] parameters = { reactor.id(), t.getName(), where(reactor, stack), TimeUnit.NANOSECONDS.toMillis(runNanos),
+                TimeUnit.NANOSECONDS.toMillis(maxRunNanos) };
+        if (withTrace) {
+            BlockedReactorException trace = new BlockedReactorException(t.getName());
+            trace.setStackTrace(stack);
+            LOG.warnf(trace, message + " Its thread's stack trace follows.", parameters);
+        } else {
+            LOG.warnf(message + " (The stack trace was logged with an earlier warning of this reactor.)", parameters);
+        }
     }
 
     /**

@@ -64,7 +64,8 @@ public final class StatsJson {
                 .put("timers", s.timers())
                 .put("busyNanos", s.busyNanos())
                 .put("idleNanos", s.idleNanos())
-                .put("transport", s.transport());
+                .put("transport", s.transport())
+                .put("callbackFailures", s.callbackFailures());
     }
 
     public static JsonObject poller(PollerStats s) {

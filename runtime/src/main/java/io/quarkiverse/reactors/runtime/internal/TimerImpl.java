@@ -11,14 +11,22 @@ import io.quarkiverse.reactors.TimerHandle;
  * A one-shot or periodic timer on one reactor. Its state changes only on the reactor's thread; a call
  * from another thread hops there as an internal event (accepted even when the queue is full, so that a
  * cancel is never refused).
+ * <p>
+ * An event that finds the queue full travels beside it and can overtake the events queued before it, the
+ * timer's own start included. So every operation takes a number when it is called (the start is 1), and the
+ * reactor applies an operation only if it is newer than the last one it applied: as each operation sets the
+ * whole schedule, applying the newest and skipping the older ones that arrive late gives the same timer as
+ * applying all of them in call order. A cancel needs no number: it is final, and marked at the call.
  */
 final class TimerImpl extends WheelEntry implements TimerHandle {
 
     private static final VarHandle CANCELLED;
+    private static final VarHandle ISSUED;
 
     static {
         try {
             CANCELLED = MethodHandles.lookup().findVarHandle(TimerImpl.class, "cancelled", boolean.class);
+            ISSUED = MethodHandles.lookup().findVarHandle(TimerImpl.class, "issued", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -34,6 +42,11 @@ final class TimerImpl extends WheelEntry implements TimerHandle {
     /** Release-store / acquire-load: a cancel needs no full fence, only to be seen after what preceded it. */
     @SuppressWarnings("unused")
     private boolean cancelled;
+    /** The number of the last operation called, from any thread (atomic increment); the start is operation 1. */
+    @SuppressWarnings("unused")
+    private long issued = 1;
+    /** The number of the last operation applied; owned by the reactor. */
+    private long applied;
 
     TimerImpl(ReactorImpl reactor, Runnable task, boolean periodic, long delayNanos) {
         this.reactor = reactor;
@@ -60,7 +73,20 @@ final class TimerImpl extends WheelEntry implements TimerHandle {
         }
         long nanos = delay.isNegative() ? -1 : ReactorImpl.toNanos(delay);
         long now = System.nanoTime();
-        reactor.runOnOwner(() -> arm(nanos, now));
+        long operation = (long) ISSUED.getAndAdd(this, 1L) + 1;
+        reactor.runOnOwner(() -> arm(nanos, now, operation));
+    }
+
+    /**
+     * On the reactor: whether {@code operation} is newer than the last one applied; if so it counts as applied.
+     * An older one arrived late (it was queued while a newer one travelled beside the full queue) and is skipped.
+     */
+    boolean apply(long operation) {
+        if (operation <= applied) {
+            return false;
+        }
+        applied = operation;
+        return true;
     }
 
     @Override
@@ -76,9 +102,12 @@ final class TimerImpl extends WheelEntry implements TimerHandle {
         }
     }
 
-    /** On the reactor: (re-)arms the timer, {@code nanos} after {@code from}; 0 = every iteration, -1 = disabled. */
-    void arm(long nanos, long from) {
-        if (cancelled()) {
+    /**
+     * On the reactor: (re-)arms the timer, {@code nanos} after {@code from}; 0 = every iteration, -1 = disabled;
+     * unless a newer operation was applied already.
+     */
+    void arm(long nanos, long from, long operation) {
+        if (cancelled() || !apply(operation)) {
             return;
         }
         reactor.detach(this);
@@ -116,7 +145,7 @@ final class TimerImpl extends WheelEntry implements TimerHandle {
         try {
             task.run();
         } catch (Throwable t) {
-            reactor.callbackFailed("timer", task, t);
+            reactor.callbackThrew("timer", task, t);
         }
         return 1;
     }

@@ -128,7 +128,13 @@ final class WatchImpl implements WatchHandle {
         try {
             handler.ready(ready, this);
         } catch (Throwable t) {
-            reactor.callbackFailed("watch handler (cancelled) of", channel, t);
+            if (!channel.isOpen()) {
+                // Closed by another thread between the readiness and the handler's read or write: the handler's
+                // ClosedChannelException is no bug of its own. The watch ends as for any close, with HANG_UP.
+                end(Interest.HANG_UP);
+                return;
+            }
+            reactor.callbackThrew("watch handler (cancelled) of", channel, t);
             cancel();
         }
     }
@@ -143,7 +149,7 @@ final class WatchImpl implements WatchHandle {
         try {
             handler.ready(why, this);
         } catch (Throwable t) {
-            reactor.callbackFailed("watch handler of", channel, t);
+            reactor.callbackThrew("watch handler of", channel, t);
         }
     }
 

@@ -93,12 +93,7 @@ class ReactorMetersTest {
 
     @Test
     void aPollerRegisteredAgainUnderItsNameIsTheOneMeasured() throws Exception {
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
-        ReactorGroup group = ReactorGroup.start(vertx, 1, ReactorSettings.defaults());
-        ReactorMonitor monitor = new ReactorMonitor(group, 0, Duration.ofSeconds(2).toNanos(), () -> true).start();
-        try {
-            RecordingFactory factory = new RecordingFactory();
-            ReactorMeters.register(factory, group, monitor);
+        withOneReactor((group, factory) -> {
             String runs = "reactors.poller.runs,reactor=0,poller=flush";
 
             PollerHandle first = group.reactor(0).poller("flush", () -> 0, Duration.ofMillis(1));
@@ -113,6 +108,35 @@ class ReactorMetersTest {
             second.cancel();
             group.reactor(0).callAsync(() -> null).toCompletableFuture().join();
             assertEquals(second.stats().runs(), factory.meters.get(runs).get().longValue());
+        });
+    }
+
+    @Test
+    void aThrowingTimerCountsInTheCallbackFailuresMeter() throws Exception {
+        withOneReactor((group, factory) -> {
+            String failures = "reactors.callback.failures,reactor=0";
+            assertEquals(0L, factory.meters.get(failures).get().longValue());
+            group.reactor(0).timer(Duration.ofMillis(1), () -> {
+                throw new IllegalStateException("timer bug");
+            });
+            await(() -> factory.meters.get(failures).get().longValue() == 1);
+            assertEquals(1L, group.reactor(0).stats().callbackFailures());
+        });
+    }
+
+    interface MeteredGroup {
+        void accept(ReactorGroup group, RecordingFactory factory) throws Exception;
+    }
+
+    /** One reactor on its own Vert.x, with its meters registered in a {@link RecordingFactory}. */
+    private static void withOneReactor(MeteredGroup test) throws Exception {
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+        ReactorGroup group = ReactorGroup.start(vertx, 1, ReactorSettings.defaults());
+        ReactorMonitor monitor = new ReactorMonitor(group, 0, Duration.ofSeconds(2).toNanos(), () -> true).start();
+        try {
+            RecordingFactory factory = new RecordingFactory();
+            ReactorMeters.register(factory, group, monitor);
+            test.accept(group, factory);
         } finally {
             monitor.stop();
             group.stop(Duration.ofSeconds(5));
