@@ -6,7 +6,8 @@
 #               /chm, the same endpoint on one ConcurrentHashMap, round-robin.
 #   leaderboards (a per-key top-16 that a shared version must lock): /top on its owner, shard-aware and
 #               round-robin; /top-locked (ConcurrentHashMap, a lock per key); /top-global (one lock).
-# req/s is the sum over the wrk processes; p99 the highest of their p99s. Writes JSON results.
+# req/s is the sum over the wrk processes; p99 the highest of their p99s. B6_ROUNDS rounds (default 3) run every
+# configuration in turn after a warm-up of all; the JSON results are each configuration's median round.
 # Usage: bash benchmarks/wrk.sh <out.json>   (after packaging integration-tests; installs wrk from Debian if missing)
 # B6_JAVA_OPTS adds JVM options to the application, e.g. on epoll (built with -Pepoll):
 #   B6_JAVA_OPTS="-Dquarkus.vertx.prefer-native-transport=true -Dquarkus.reactors.require-transport=epoll"
@@ -62,22 +63,39 @@ measure() ( # a subshell, so that `wait` waits for its wrk processes only
   rm -rf "$dir"
 )
 
-run() { # <name> <path> <kind> <mode>: warm-up, then the measured run
-  measure "$2" "$3" "$4" 5s >/dev/null
-  read -r rps p99 < <(measure "$2" "$3" "$4" "$duration")
-  printf '%-44s %10s req/s  p99 %6s us\n' "$1" "$rps" "$p99" >&2
-  eval "${1}_rps=$rps; ${1}_p99=$p99"
-}
+configs=(
+  "hop /store/ increment main"
+  "zero /store/ increment shard"
+  "chm /chm/ increment main"
+  "top_zero /top/ score shard"
+  "top_hop /top/ score main"
+  "top_locked /top-locked/ score main"
+  "top_global /top-global/ score main"
+)
+rounds="${B6_ROUNDS:-3}"
+runs=$(mktemp -d)
+for config in "${configs[@]}"; do # warm-up: every endpoint, every path, before any measured run
+  read -r _ path kind mode <<< "$config"
+  measure "$path" "$kind" "$mode" 5s >/dev/null
+done
+# Rounds interleave the configurations, so a slow spell of the shared machine hits all of them alike.
+for round in $(seq 1 "$rounds"); do
+  for config in "${configs[@]}"; do
+    read -r cname path kind mode <<< "$config"
+    measure "$path" "$kind" "$mode" "$duration" | tee -a "$runs/$cname" | sed "s/^/round $round $cname: /" >&2
+  done
+done
+# The median run of each configuration, by req/s (its p99 is that run's).
+for config in "${configs[@]}"; do
+  read -r cname _ <<< "$config"
+  read -r rps p99 < <(sort -n "$runs/$cname" | sed -n "$(( (rounds + 1) / 2 ))p")
+  printf '%-12s median of %d: %10s req/s  p99 %6s us  (runs: %s)\n' "$cname" "$rounds" "$rps" "$p99" \
+    "$(cut -d' ' -f1 "$runs/$cname" | paste -sd/)" >&2
+  eval "${cname}_rps=$rps; ${cname}_p99=$p99"
+done
+rm -rf "$runs"
 
-run hop /store/ increment main
-run zero /store/ increment shard
-run chm /chm/ increment main
-run top_zero /top/ score shard
-run top_hop /top/ score main
-run top_locked /top-locked/ score main
-run top_global /top-global/ score main
-
-name="wrk, $reactors x (-t1 -c$(( connections / reactors ))) -d$duration, 10 000 keys"
+name="wrk, $reactors x (-t1 -c$(( connections / reactors ))) -d$duration, 10 000 keys, median of $rounds"
 cat > "$out" <<JSON
 [
 {"id":"B6","name":"REST increments, shard-aware (zero hop), $name","unit":"req/s","higherIsBetter":true,"ours":$zero_rps,"oursError":0,"baselineName":"same REST on ConcurrentHashMap","baseline":$chm_rps,"baselineError":0},
