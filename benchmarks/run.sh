@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every benchmark beside its baseline and prints one table (about 12 minutes on 2 cores).
+# Runs every benchmark beside its baseline and prints one table (about 16 minutes on 2 cores; B6 alone about 5).
 # Raw results: benchmarks/results/results.json; chart: docs/modules/ROOT/assets/images/benchmarks.svg.
 # BENCH_QUICK=true makes a short smoke run whose figures are not meant to be quoted.
 set -euo pipefail

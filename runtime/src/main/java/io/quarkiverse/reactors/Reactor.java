@@ -26,6 +26,10 @@ public interface Reactor {
     int id();
 
     /**
+     * A Vert.x server whose {@code listen} is called inside this context (for example from
+     * {@code context().runOnContext(...)}) on a host and port of its own accepts all its connections on this
+     * reactor and runs their handlers here: one {@code NetServer} per reactor gives a protocol server shard ports.
+     *
      * @return the Vert.x event-loop context events run in; Vert.x APIs used inside an event see it as current
      */
     Context context();

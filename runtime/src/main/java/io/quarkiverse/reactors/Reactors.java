@@ -37,14 +37,28 @@ public interface Reactors {
     boolean onReactor();
 
     /**
-     * Steers a key to its owning reactor. The choice depends only on {@code key.hashCode()} and
-     * {@link #count()}: with {@code h} the hash mixed by the MurmurHash3 32-bit finaliser, the owner is
-     * {@code (h as unsigned * count) >>> 32}. It is therefore stable across calls and across restarts for
-     * keys whose {@code hashCode} is (strings, boxed numbers, records and enums' names of those), for a given count.
+     * Steers a key to its owning reactor: {@code reactor(ownerOf(key))}. The choice depends only on the key's
+     * bytes and {@link #count()}, through the published key map (see {@link #ownerOf(Object)}), so it is stable
+     * across calls, restarts, JVMs and releases for a given count.
      *
      * @throws NullPointerException when {@code key} is null
      */
     Reactor forKey(Object key);
+
+    /**
+     * The id of the reactor that owns {@code key}, by the published key map; sends nothing. A client in any
+     * language computes the same owner: the key's bytes (a {@code String}'s UTF-8 encoding; a {@code byte[]}
+     * itself; a {@code Long}, {@code Integer}, {@code Short} or {@code Byte} as a signed 64-bit value, 8 bytes
+     * big-endian; a {@code UUID}'s 16 bytes, most significant first; any other key's {@code hashCode()} as 4
+     * bytes big-endian, Java only) are hashed with MurmurHash3 x86 32-bit, seed 0, and with {@code h} that hash
+     * as an unsigned 32-bit number the owner is {@code (h * count()) >>> 32}. With
+     * {@code quarkus.reactors.http.shard-port-base} set, a request sent to port {@code base + ownerOf(key)} is
+     * served on the key's owner, with no hop.
+     *
+     * @return the owner's id, in {@code 0..count()-1}
+     * @throws NullPointerException when {@code key} is null
+     */
+    int ownerOf(Object key);
 
     /**
      * @return every reactor, in id order (an immutable list)

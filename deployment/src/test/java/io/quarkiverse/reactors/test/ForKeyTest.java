@@ -14,7 +14,7 @@ import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.Reactors;
 import io.quarkus.test.QuarkusUnitTest;
 
-/** forKey steers a key to the same reactor every time, spreads keys evenly, and rejects null. */
+/** forKey and ownerOf steer a key to the same reactor every time, by the published key map, spread keys evenly, and reject null. */
 public class ForKeyTest {
 
     @RegisterExtension
@@ -36,14 +36,26 @@ public class ForKeyTest {
 
     @Test
     void stableAcrossReleases() {
-        // Pinned outputs of the documented formula: changing them moves users' data between cores.
-        assertEquals(0, reactors.forKey("user-1").id());
-        assertEquals(2, reactors.forKey("user-2").id());
-        assertEquals(3, reactors.forKey("user-3").id());
-        assertEquals(0, reactors.forKey("user-42").id());
-        assertEquals(2, reactors.forKey("order-8").id());
-        assertEquals(0, reactors.forKey(0).id());
+        // Pinned outputs of the published key map (docs: key-map-vectors.csv): changing them moves users' data
+        // between cores and breaks shard-aware clients.
+        assertEquals(3, reactors.forKey("user-1").id());
+        assertEquals(3, reactors.forKey("user-2").id());
+        assertEquals(0, reactors.forKey("user-3").id());
+        assertEquals(2, reactors.forKey("user-42").id());
+        assertEquals(3, reactors.forKey("order-8").id());
+        assertEquals(1, reactors.forKey(0).id());
         assertEquals(1, reactors.forKey(1L).id());
+    }
+
+    @Test
+    void ownerOfNamesForKeysReactor() {
+        for (int i = 0; i < 1000; i++) {
+            assertEquals(reactors.forKey("user-" + i).id(), reactors.ownerOf("user-" + i));
+            assertEquals(reactors.forKey((long) i).id(), reactors.ownerOf(i));
+        }
+        assertEquals(2, reactors.ownerOf("user-42"));
+        NullPointerException e = assertThrows(NullPointerException.class, () -> reactors.ownerOf(null));
+        assertTrue(e.getMessage().contains("key must not be null"), e.getMessage());
     }
 
     @Test

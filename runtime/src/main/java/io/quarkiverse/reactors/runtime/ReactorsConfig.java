@@ -174,6 +174,26 @@ public interface ReactorsConfig {
         boolean enabled();
     }
 
+    /**
+     * Shard-aware HTTP ingress: one extra HTTP port per reactor.
+     */
+    Http http();
+
+    /** Shard-aware HTTP ingress. */
+    interface Http {
+
+        /**
+         * The first shard port. When set to {@code P}, reactor {@code i} also serves the application's HTTP routes
+         * (REST, reactive routes; the management interface stays apart) on port {@code P+i}, and every connection
+         * accepted on {@code P+i} is served on reactor {@code i} only. A client that knows a key's owner
+         * ({@code Reactors.ownerOf}, or the published key map) sends the request to the owner's port and the
+         * request runs where the key lives, with no hop. The shard ports use the main server's options, TLS
+         * included (with TLS configured they speak TLS only). Off by default. Startup fails when a port is out of
+         * {@code 1..65535}, is one of the main or management ports, or cannot be bound.
+         */
+        OptionalInt shardPortBase();
+    }
+
     /** Offloading blocking work to the worker pool. */
     interface Offload {
 

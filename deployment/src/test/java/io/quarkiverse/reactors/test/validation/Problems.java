@@ -7,19 +7,19 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Finds build problems in a deployment failure: its messages, causes and suppressed exceptions. */
-final class Problems {
+public final class Problems {
 
     private Problems() {
     }
 
-    static List<String> messages(Throwable failure) {
+    public static List<String> messages(Throwable failure) {
         List<String> messages = new ArrayList<>();
         collect(failure, messages, 0);
         return messages;
     }
 
     /** Asserts that one message contains every fragment. */
-    static void assertReported(Throwable failure, String... fragments) {
+    public static void assertReported(Throwable failure, String... fragments) {
         List<String> messages = messages(failure);
         for (String message : messages) {
             if (Arrays.stream(fragments).allMatch(message::contains)) {

@@ -23,6 +23,7 @@ import io.quarkiverse.reactors.Poller;
 import io.quarkiverse.reactors.PollerHandle;
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.Reactors;
+import io.quarkiverse.reactors.runtime.internal.ingress.KeyMap;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;
@@ -200,23 +201,12 @@ public final class ReactorGroup implements Reactors {
 
     @Override
     public Reactor forKey(Object key) {
-        Objects.requireNonNull(key, "key must not be null: forKey() steers by key.hashCode()");
-        return reactors[indexForHash(key.hashCode(), reactors.length)];
+        return reactors[KeyMap.ownerOf(key, reactors.length)];
     }
 
-    /**
-     * The owner of a hash: MurmurHash3's 32-bit finaliser spreads the bits (so keys with similar hashes,
-     * such as consecutive integers, do not cluster), then a multiply-shift maps the unsigned result onto
-     * {@code [0, count)} without a division.
-     */
-    static int indexForHash(int hash, int count) {
-        int h = hash;
-        h ^= h >>> 16;
-        h *= 0x85ebca6b;
-        h ^= h >>> 13;
-        h *= 0xc2b2ae35;
-        h ^= h >>> 16;
-        return (int) (((h & 0xFFFF_FFFFL) * count) >>> 32);
+    @Override
+    public int ownerOf(Object key) {
+        return KeyMap.ownerOf(key, reactors.length);
     }
 
     @Override
