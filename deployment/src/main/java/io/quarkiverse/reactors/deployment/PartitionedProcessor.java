@@ -53,7 +53,6 @@ import io.quarkus.deployment.builditem.GeneratedClassBuildItem;
 import io.quarkus.deployment.builditem.GeneratedResourceBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.deployment.builditem.ServiceStartBuildItem;
-import io.quarkus.deployment.builditem.ShutdownContextBuildItem;
 import io.quarkus.deployment.execannotations.ExecutionModelAnnotationsAllowedBuildItem;
 import io.quarkus.deployment.recording.RecorderContext;
 import io.quarkus.gizmo2.ClassOutput;
@@ -272,7 +271,7 @@ class PartitionedProcessor {
     @Record(ExecutionTime.RUNTIME_INIT)
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
     void register(PartitionedRecorder recorder, RecorderContext recorderContext, ReactorsBuildItem reactors,
-            List<PartitionedMethodBuildItem> methods, ShutdownContextBuildItem shutdown,
+            List<PartitionedMethodBuildItem> methods,
             BuildProducer<GeneratedClassBuildItem> generatedClasses,
             BuildProducer<GeneratedResourceBuildItem> generatedResources, BuildProducer<ServiceStartBuildItem> started) {
         started.produce(new ServiceStartBuildItem("reactors-partitioned"));
@@ -286,7 +285,7 @@ class PartitionedProcessor {
         for (PartitionedMethodBuildItem item : sorted) {
             String invoker = generateInvoker(gizmo, item.method());
             recorder.register(reactors.reactors(), recorderContext.newInstance(invoker), item.beanId(), item.channel(),
-                    describe(item.method()), shutdown);
+                    describe(item.method()));
         }
     }
 

@@ -27,10 +27,6 @@ public final class PartitionedChannels implements Partitions {
         CHANNELS.put(channel.channel(), channel);
     }
 
-    static void clear() {
-        CHANNELS.clear();
-    }
-
     /** @return the channel, or {@code null} when it is not {@code @Partitioned} */
     static PartitionedChannel get(String channel) {
         return CHANNELS.get(channel);

@@ -6,10 +6,13 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
 import io.quarkus.arc.InjectableBean;
 import io.quarkus.runtime.RuntimeValue;
-import io.quarkus.runtime.ShutdownContext;
 import io.quarkus.runtime.annotations.Recorder;
 
-/** Registers the {@code @Partitioned} channels at runtime init. Called once per channel on the startup thread. */
+/**
+ * Registers the {@code @Partitioned} channels at runtime init. Called once per channel on the startup thread. The
+ * registration is not removed at shutdown: the connector's commit handler drains through it while ArC shuts
+ * down, and a restart (dev mode) registers each channel again under its name.
+ */
 @Recorder
 public class PartitionedRecorder {
 
@@ -20,11 +23,10 @@ public class PartitionedRecorder {
     }
 
     public void register(RuntimeValue<Reactors> reactors, RuntimeValue<PartitionedInvoker> invoker, String beanId,
-            String channel, String description, ShutdownContext shutdown) {
+            String channel, String description) {
         ArcContainer container = Arc.container();
         InjectableBean<?> bean = container.bean(beanId);
         PartitionedChannels.register(new PartitionedChannel(channel, description, reactors.getValue(),
                 invoker.getValue(), container.instance(bean).get(), config.getValue().kafka().maxInFlight()));
-        shutdown.addLastShutdownTask(PartitionedChannels::clear);
     }
 }
