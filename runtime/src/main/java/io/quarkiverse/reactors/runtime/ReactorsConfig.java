@@ -194,6 +194,9 @@ public interface ReactorsConfig {
         OptionalInt shardPortBase();
     }
 
+    /** {@code @Partitioned} Kafka channels. */
+    Kafka kafka();
+
     /** Offloading blocking work to the worker pool. */
     interface Offload {
 
@@ -221,6 +224,25 @@ public interface ReactorsConfig {
          */
         @WithDefault("1024")
         int queueSize();
+    }
+
+    /** {@code @Partitioned} Kafka channels (used only with {@code quarkus-messaging-kafka}). */
+    interface Kafka {
+
+        /**
+         * Records of one channel that may be dispatched to one reactor and not yet completed. When a reactor has
+         * this many, or its event queue is full, dispatch stops (the connector's demand stops, and the connector
+         * pauses its partitions once its own buffer is full) until the reactor drains; nothing is dropped.
+         */
+        @WithDefault("1024")
+        int maxInFlight();
+
+        /**
+         * How long a rebalance or shutdown waits for the records already dispatched from the partitions it takes
+         * away to finish and be acked, before it lets them go (they are then processed again by the next owner).
+         */
+        @WithDefault("30s")
+        Duration drainTimeout();
     }
 
     /** Tuning of {@code idle-strategy=backoff}, as Agrona's {@code BackoffIdleStrategy}. */
