@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # B6: the demo's REST store on reactors (/store) versus the same endpoint over one ConcurrentHashMap
 # (/chm), driven by wrk on loopback with the same threads, connections and duration. Writes JSON results.
-# Usage: bash benchmarks/wrk.sh <out.json>   (after `mvn install`; installs wrk from Debian if missing)
+# Usage: bash benchmarks/wrk.sh <out.json>   (after `./mvnw install`; installs wrk from Debian if missing)
 # B6_JAVA_OPTS adds JVM options to the application, e.g. on epoll (built with -Pepoll):
 #   B6_JAVA_OPTS="-Dquarkus.vertx.prefer-native-transport=true -Dquarkus.reactors.require-transport=epoll"
 set -euo pipefail
