@@ -4,8 +4,8 @@
 # BENCH_QUICK=true makes a short smoke run whose figures are not meant to be quoted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -ntp -q install -DskipTests
-mvn -B -ntp -q -Pbenchmarks package -DskipTests -pl benchmarks
+./mvnw -B -ntp -q install -DskipTests
+./mvnw -B -ntp -q -Pbenchmarks package -DskipTests -pl benchmarks
 mkdir -p benchmarks/results
 if [ "${BENCH_QUICK:-false}" = true ]; then export WRK_DURATION=3s; fi
 bash benchmarks/wrk.sh benchmarks/results/b6.json

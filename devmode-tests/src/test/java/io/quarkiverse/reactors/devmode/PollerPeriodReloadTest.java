@@ -2,10 +2,13 @@ package io.quarkiverse.reactors.devmode;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.logging.LogRecord;
 
 import org.jboss.logmanager.ExtLogRecord;
@@ -17,54 +20,54 @@ import io.quarkus.test.QuarkusDevModeTest;
 
 /**
  * In dev mode, changing a @Poller's period in the source reloads the application, which registers the
- * poller with the new period. The application has no HTTP server (see the pom), so the test asks dev mode
- * to scan for changes itself and reads the registrations from the log.
+ * poller with the new period. As in a user's dev mode, an HTTP request makes Quarkus look for the change; the
+ * registrations are read from the log.
  */
 public class PollerPeriodReloadTest {
+
+    static final int PORT = DevUiReactorsPageTest.PORT;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @RegisterExtension
     static final QuarkusDevModeTest TEST = new QuarkusDevModeTest()
             .withApplicationRoot(jar -> jar.addClasses(DevPoller.class)
-                    .addAsResource(new StringAsset("quarkus.log.category.\"io.quarkiverse.reactors\".level=DEBUG\n"),
-                            "application.properties"))
+                    .addAsResource(new StringAsset("quarkus.log.category.\"io.quarkiverse.reactors\".level=DEBUG\n"
+                            + "quarkus.http.port=" + PORT + "\n"), "application.properties"))
             .setLogRecordPredicate(r -> r.getLoggerName().startsWith("io.quarkiverse.reactors"));
 
     @Test
     void changingThePeriodReloads() {
         awaitLog("@Poller " + DevPoller.class.getName() + "#tick() registered as 'DevPoller#tick' on reactors [0], every PT0.01S");
         TEST.modifySourceFile(DevPoller.class, source -> source.replace("every = \"10ms\"", "every = \"25ms\""));
-        scanForChanges();
-        awaitLog("@Poller " + DevPoller.class.getName() + "#tick() registered as 'DevPoller#tick' on reactors [0], every PT0.025S");
+        awaitReload("@Poller " + DevPoller.class.getName() + "#tick() registered as 'DevPoller#tick' on reactors [0], every PT0.025S");
         TEST.modifySourceFile(DevPoller.class, source -> source.replace("every = \"25ms\"", "every = \"off\""));
-        scanForChanges();
-        awaitLog("@Poller " + DevPoller.class.getName() + "#tick() is disabled");
+        awaitReload("@Poller " + DevPoller.class.getName() + "#tick() is disabled");
     }
 
-    /** What an HTTP request does in a dev-mode application with a web server: look for changed sources. */
+    /**
+     * Sends a request, as a browser would: in dev mode an HTTP request makes Quarkus look for changed sources
+     * (at most once every two seconds), so the caller repeats it until the reload shows.
+     */
     private static void scanForChanges() {
-        Set<ClassLoader> loaders = new LinkedHashSet<>();
-        loaders.add(PollerPeriodReloadTest.class.getClassLoader());
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread.getContextClassLoader() != null) {
-                loaders.add(thread.getContextClassLoader());
-            }
+        try {
+            HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            // the application is restarting; the next look asks again
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        for (ClassLoader loader : loaders) {
-            try {
-                Class<?> processor = Class.forName("io.quarkus.deployment.dev.RuntimeUpdatesProcessor", false, loader);
-                Object instance = processor.getField("INSTANCE").get(null);
-                if (instance != null) {
-                    processor.getMethod("doScan", boolean.class).invoke(instance, true);
-                    return;
-                }
-            } catch (ReflectiveOperationException | LinkageError e) {
-                // not this loader
-            }
-        }
-        throw new AssertionError("dev mode's RuntimeUpdatesProcessor was not found");
     }
 
     private static void awaitLog(String expected) {
+        await(expected, false);
+    }
+
+    private static void awaitReload(String expected) {
+        await(expected, true);
+    }
+
+    private static void await(String expected, boolean scan) {
         long deadline = System.nanoTime() + 30_000_000_000L;
         List<String> seen = new ArrayList<>();
         while (System.nanoTime() < deadline) {
@@ -75,8 +78,11 @@ public class PollerPeriodReloadTest {
             if (seen.stream().anyMatch(m -> m.contains(expected))) {
                 return;
             }
+            if (scan) {
+                scanForChanges();
+            }
             try {
-                Thread.sleep(50);
+                Thread.sleep(250);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The reactors run on the transport the build selected: NIO by default, epoll with -Pepoll, io_uring with
- * -Pio-uring (the profile sets reactors.expected-transport), so a silent fallback to NIO fails the run.
+ * The reactors run on the transport the build selected: NIO here, epoll and io_uring in demo-variants/epoll and
+ * demo-variants/io-uring (each sets reactors.expected-transport), so a silent fallback to NIO fails the run.
  */
 @QuarkusTest
 public class TransportTest {
