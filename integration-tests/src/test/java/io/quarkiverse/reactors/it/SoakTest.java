@@ -188,7 +188,7 @@ public class SoakTest {
                     maybeThrow(counts.thrown);
                     return null;
                 }
-            }, this);
+            }, this, false);
 
             List<Thread> threads = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
