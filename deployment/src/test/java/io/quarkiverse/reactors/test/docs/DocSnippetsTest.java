@@ -30,8 +30,8 @@ public class DocSnippetsTest {
     /** The repository root: Maven runs this module's tests in {@code deployment/}. */
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
-    static final List<Path> SOURCES = List.of(ROOT.resolve("deployment/src/test/java"),
-            ROOT.resolve("integration-tests/src/main/java"), ROOT.resolve("integration-tests/src/test/java"));
+    /** Every module's main and test sources ({@code <module>/src/main/java}, {@code <module>/src/test/java}). */
+    static final List<Path> SOURCES = sourceRoots();
 
     private static final Pattern TAG = Pattern.compile("^\\s*// (tag|end)::([\\w.-]+)\\[\\]\\s*$");
     private static final Pattern MARKDOWN_BLOCK = Pattern
@@ -89,6 +89,16 @@ public class DocSnippetsTest {
             }
         }
         return count;
+    }
+
+    private static List<Path> sourceRoots() {
+        try (Stream<Path> modules = Files.list(ROOT)) {
+            return modules.filter(Files::isDirectory).sorted()
+                    .flatMap(m -> Stream.of(m.resolve("src/main/java"), m.resolve("src/test/java")))
+                    .filter(Files::isDirectory).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** @return every tagged region under {@link #SOURCES}, by name, normalized */
