@@ -472,6 +472,11 @@ public final class ReactorImpl implements Reactor {
 
     /** On this reactor: makes a timer fire on every iteration until updated or cancelled. */
     void fireEveryIteration(TimerImpl timer) {
+        if (shutDown) {
+            // an update(ZERO) that arrived after shutdown tore the timers down (found by SoakTest): arming it would
+            // keep the loop iterating for ever, and Vert.x's close waiting for it
+            return;
+        }
         timer.everyIteration = true;
         everyIterationTimers.add(timer);
         if (!inIteration) {

@@ -78,8 +78,14 @@ final class WatchSelector implements WatchRoute {
                 channel.reactor.submitInternal(new InternalTask(() -> channel.end(Interest.HANG_UP)));
             } catch (IOException | RuntimeException e) {
                 channel.reactor.submitInternal(new InternalTask(() -> {
-                    channel.reactor.callbackFailed("registration of watched channel", channel.channel, e);
-                    channel.end(Interest.ERROR);
+                    if (channel.channel.isOpen()) {
+                        channel.reactor.callbackFailed("registration of watched channel", channel.channel, e);
+                        channel.end(Interest.ERROR);
+                    } else {
+                        // closed by another thread while it was being registered (a CancelledKeyException): a close
+                        // ends the watch with HANG_UP, race or not (found by SoakTest on epoll)
+                        channel.end(Interest.HANG_UP);
+                    }
                 }));
             }
         });
