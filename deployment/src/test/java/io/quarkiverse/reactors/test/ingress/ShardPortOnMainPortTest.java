@@ -15,11 +15,25 @@ import io.quarkus.test.QuarkusUnitTest;
  */
 public class ShardPortOnMainPortTest {
 
-    /** The main test port (the build passes this project's port on the command line) is reactor 1's shard port. */
-    static final int BASE = Integer.getInteger("quarkus.http.test-port", 8081) - 1;
+    /** Two free ports: the first is reactor 0's shard port, the second both the main test port and reactor 1's. */
+    static final int BASE = FreePorts.consecutive(ShardPortOnMainPortTest.class, 2);
+
+    /** The build's {@code quarkus.http.test-port}, while this test replaces it. */
+    static String buildTestPort;
 
     @RegisterExtension
     static final QuarkusUnitTest TEST = Await.app(2)
+            // The build sets quarkus.http.test-port=0 (random) as a system property, which outranks the test's
+            // application properties: the main port is set the same way, and the build's value put back after.
+            .setBeforeAllCustomizer(() -> buildTestPort = System.setProperty("quarkus.http.test-port",
+                    String.valueOf(BASE + 1)))
+            .setAfterAllCustomizer(() -> {
+                if (buildTestPort == null) {
+                    System.clearProperty("quarkus.http.test-port");
+                } else {
+                    System.setProperty("quarkus.http.test-port", buildTestPort);
+                }
+            })
             .overrideRuntimeConfigKey("quarkus.reactors.http.shard-port-base", String.valueOf(BASE))
             .assertException(e -> Problems.assertReported(e, "puts reactor 1 on port " + (BASE + 1), "the main HTTP port (quarkus.http.test-port)"));
 
