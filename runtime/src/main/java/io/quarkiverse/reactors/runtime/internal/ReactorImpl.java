@@ -4,7 +4,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.channels.SelectableChannel;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -65,9 +64,6 @@ public final class ReactorImpl implements Reactor {
     /** How long a busy or spinning reactor iterates before giving Netty a turn for I/O. */
     static final long ITERATION_SLICE_NANOS = 50_000;
 
-    /** Every-iteration pollers are timed on one pass in this many (a power of two). */
-    static final int POLLER_TIMING_INTERVAL = 64;
-
     private static final VarHandle ITERATION_SCHEDULED;
     private static final VarHandle EXECUTED;
     private static final VarHandle FAILED;
@@ -114,13 +110,10 @@ public final class ReactorImpl implements Reactor {
     private final LoopPhase phase = new LoopPhase();
 
     // Owned by the reactor thread.
-    /** The every-iteration pollers; replaced (by the reactor) on registration and cancellation. */
-    private PollerImpl[] pollers = new PollerImpl[0];
-    /** The active ones, and their suppliers in a parallel array for the hot loop. */
-    private PollerImpl[] activePollerList = new PollerImpl[0];
-    private IntSupplier[] activePolls = new IntSupplier[0];
     /** Every registered poller, both kinds: written by the reactor, read by {@link #pollers()} from any thread. */
     private final CopyOnWriteArrayList<PollerHandle> registry = new CopyOnWriteArrayList<>();
+    /** The every-iteration pollers; a cancelled one leaves the registry when the set drops it. */
+    private final PollerSet pollers = new PollerSet(registry::remove);
     /** Timers that fire on every iteration (update(Duration.ZERO)); replaced, never changed in place, so the loop walks it without a copy. */
     private TimerImpl[] everyIterationTimers = new TimerImpl[0];
     private final TimerWheel wheel;
@@ -389,9 +382,7 @@ public final class ReactorImpl implements Reactor {
             registry.add(poller);
             POLLER_REGISTRATIONS.setOpaque(this, pollerRegistrations + 1);
             if (poller.period() == 0) {
-                pollers = java.util.Arrays.copyOf(pollers, pollers.length + 1);
-                pollers[pollers.length - 1] = poller;
-                rebuildActivePollers();
+                pollers.add(poller, iterations);
             } else {
                 schedule(poller, now + (firstRunNanos > 0 ? firstRunNanos : poller.period()));
             }
@@ -824,9 +815,9 @@ public final class ReactorImpl implements Reactor {
         try {
             phase.enter(LoopPhase.EVENTS);
             work = runBatch();
-            if (pollers.length != 0) {
+            if (!pollers.isEmpty()) {
                 phase.enter(LoopPhase.POLLERS);
-                work += runPollers();
+                work += pollers.run(iterations);
             }
             if (wheel.size() > 0 || everyIterationTimers.length != 0) {
                 phase.enter(LoopPhase.TIMERS);
@@ -870,7 +861,7 @@ public final class ReactorImpl implements Reactor {
      */
     private long nextDeadline(long now) {
         long at = wheel.nextWakeUp();
-        if (activePollerList.length > 0) {
+        if (pollers.hasActive()) {
             at = Math.min(at, now + settings.idlePollIntervalNanos());
         }
         return at;
@@ -908,66 +899,9 @@ public final class ReactorImpl implements Reactor {
         }
     }
 
-    /**
-     * Runs the every-iteration pollers that are active: a plain loop over their suppliers, as Agrona's
-     * composite agent does, with no per-poller flag to read (pausing, resuming or cancelling a poller
-     * rebuilds the arrays, see {@link #rebuildActivePollers()}). Reading the clock costs about as much as a
-     * cheap poller, so only one pass in {@value #POLLER_TIMING_INTERVAL} is timed, and its times count for
-     * the passes in between.
-     */
-    private int runPollers() {
-        PollerImpl[] active = activePollerList;
-        int work = 0;
-        if ((iterations & (POLLER_TIMING_INTERVAL - 1)) == 0) {
-            long time = System.nanoTime();
-            for (PollerImpl poller : active) {
-                time = poller.runTimed(time, POLLER_TIMING_INTERVAL);
-                if (poller.lastWork > 0) {
-                    work++;
-                }
-            }
-            return work;
-        }
-        IntSupplier[] polls = activePolls;
-        for (int i = 0; i < polls.length; i++) {
-            int done;
-            try {
-                done = polls[i].getAsInt();
-            } catch (Throwable t) {
-                done = active[i].failed(t);
-            }
-            if (done > 0) {
-                active[i].busy();
-                work++;
-            }
-        }
-        return work;
-    }
-
-    /**
-     * On this reactor: recomputes the active every-iteration pollers after a registration, pause, resume
-     * or cancel, drops the cancelled ones, and closes or opens each poller's spell of runs.
-     */
+    /** On this reactor: recomputes the active every-iteration pollers after a registration, pause, resume or cancel. */
     void rebuildActivePollers() {
-        List<PollerImpl> kept = new ArrayList<>(pollers.length);
-        List<PollerImpl> active = new ArrayList<>(pollers.length);
-        for (PollerImpl poller : pollers) {
-            if (poller.cancelled()) {
-                poller.inactiveAt(iterations);
-                registry.remove(poller);
-                continue;
-            }
-            kept.add(poller);
-            if (poller.active()) {
-                poller.activeFrom(iterations);
-                active.add(poller);
-            } else {
-                poller.inactiveAt(iterations);
-            }
-        }
-        pollers = kept.toArray(new PollerImpl[0]);
-        activePollerList = active.toArray(new PollerImpl[0]);
-        activePolls = active.stream().map(PollerImpl::supplier).toArray(IntSupplier[]::new);
+        pollers.rebuild(iterations);
     }
 
     /** Any thread: a poller was paused, resumed or cancelled. */
@@ -1101,12 +1035,7 @@ public final class ReactorImpl implements Reactor {
 
     /** On this reactor, at shutdown: cancels every poller and timer. */
     private void cancelPollersAndTimers() {
-        for (PollerImpl poller : pollers) {
-            poller.cancel();
-        }
-        pollers = new PollerImpl[0];
-        activePollerList = new PollerImpl[0];
-        activePolls = new IntSupplier[0];
+        pollers.cancelAll();
         for (TimerImpl timer : everyIterationTimers) {
             timer.cancel();
         }
