@@ -92,7 +92,7 @@ public class RedisServer {
         Reactor reactor = shard.reactor;
         Dispatcher dispatcher = new Dispatcher(this, shard, cluster);
         CompletableFuture<NetServer> bound = new CompletableFuture<>();
-        // tag::listen[]
+        // tag::redis-cluster-listen[]
         reactor.context().runOnContext(v -> {
             // on reactor i's thread, in its context: Vert.x serves this server's connections here
             NetServer server = vertx.createNetServer(new NetServerOptions().setHost(config.host()).setTcpNoDelay(true));
@@ -106,7 +106,7 @@ public class RedisServer {
                 }
             });
         });
-        // end::listen[]
+        // end::redis-cluster-listen[]
         try {
             NetServer server = bound.get(30, TimeUnit.SECONDS);
             synchronized (servers) {

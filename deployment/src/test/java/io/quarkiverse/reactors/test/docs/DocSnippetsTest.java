@@ -31,7 +31,11 @@ public class DocSnippetsTest {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     static final List<Path> SOURCES = List.of(ROOT.resolve("deployment/src/test/java"),
-            ROOT.resolve("integration-tests/src/main/java"), ROOT.resolve("integration-tests/src/test/java"));
+            ROOT.resolve("integration-tests/src/main/java"), ROOT.resolve("integration-tests/src/test/java"),
+            ROOT.resolve("kafka-tests/src/test/java"), ROOT.resolve("redis-demo/src/main/java"));
+
+    /** A block that is only an include of a tagged region: Asciidoctor copies the compiled source itself. */
+    private static final Pattern INCLUDE = Pattern.compile("^include::([^\\[]+)\\[tag=([\\w.-]+)\\]\\s*$");
 
     private static final Pattern TAG = Pattern.compile("^\\s*// (tag|end)::([\\w.-]+)\\[\\]\\s*$");
     private static final Pattern MARKDOWN_BLOCK = Pattern
@@ -64,6 +68,16 @@ public class DocSnippetsTest {
         while (m.find()) {
             count++;
             String where = ROOT.relativize(doc) + ":" + (text.substring(0, m.start()).split("\n", -1).length);
+            Matcher include = INCLUDE.matcher(m.group(2).strip());
+            if (m.group(1) == null && include.matches()) {
+                Path source = doc.getParent().resolve(include.group(1)).normalize();
+                if (!Files.isRegularFile(source)
+                        || !Files.readString(source).contains("// tag::" + include.group(2) + "[]")) {
+                    problems.add(where + ": the include names " + source + ", tag " + include.group(2)
+                            + ", which does not exist");
+                }
+                continue;
+            }
             if (m.group(1) == null) {
                 problems.add(where + ": a Java block without a snippet marker; keep the code in a compiled source"
                         + " between // tag::name[] and // end::name[], and name it on the line before the block");

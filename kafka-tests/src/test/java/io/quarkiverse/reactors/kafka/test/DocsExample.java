@@ -16,7 +16,7 @@ final class DocsExample {
     private DocsExample() {
     }
 
-    // tag::example[]
+    // tag::kafka-partitioned-example[]
     @PerCore
     public static class Balances {
         final Map<String, Long> byAccount = new HashMap<>(); // one map per reactor: no lock
@@ -33,7 +33,7 @@ final class DocsExample {
             balances.byAccount.merge(payment.account(), payment.amount(), Long::sum);
         }
     }
-    // end::example[]
+    // end::kafka-partitioned-example[]
 
     public record Payment(String account, long amount) {
     }
