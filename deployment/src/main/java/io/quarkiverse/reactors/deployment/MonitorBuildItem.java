@@ -1,19 +1,19 @@
 package io.quarkiverse.reactors.deployment;
 
-import io.quarkiverse.reactors.runtime.internal.ReactorMonitor;
+import io.quarkiverse.reactors.runtime.internal.ReactorWatchdog;
 import io.quarkus.builder.item.SimpleBuildItem;
 import io.quarkus.runtime.RuntimeValue;
 
 /** The started watchdog thread, for the steps that read what it saw. */
 public final class MonitorBuildItem extends SimpleBuildItem {
 
-    private final RuntimeValue<ReactorMonitor> monitor;
+    private final RuntimeValue<ReactorWatchdog> monitor;
 
-    MonitorBuildItem(RuntimeValue<ReactorMonitor> monitor) {
+    MonitorBuildItem(RuntimeValue<ReactorWatchdog> monitor) {
         this.monitor = monitor;
     }
 
-    public RuntimeValue<ReactorMonitor> monitor() {
+    public RuntimeValue<ReactorWatchdog> monitor() {
         return monitor;
     }
 }

@@ -8,7 +8,7 @@ import io.quarkiverse.reactors.runtime.ReactorsBuildTimeConfig;
 import io.quarkiverse.reactors.runtime.ReactorsEndpointRecorder;
 import io.quarkiverse.reactors.runtime.ReactorsHealthCheck;
 import io.quarkiverse.reactors.runtime.ReactorsRecorder;
-import io.quarkiverse.reactors.runtime.internal.ReactorMonitor;
+import io.quarkiverse.reactors.runtime.internal.ReactorWatchdog;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
@@ -35,8 +35,8 @@ class OperationsProcessor {
     @Record(ExecutionTime.RUNTIME_INIT)
     MonitorBuildItem monitor(ReactorsRecorder recorder, ReactorsBuildItem reactors, ShutdownContextBuildItem shutdown,
             BuildProducer<SyntheticBeanBuildItem> beans) {
-        RuntimeValue<ReactorMonitor> monitor = recorder.monitor(reactors.reactors(), shutdown);
-        beans.produce(SyntheticBeanBuildItem.configure(ReactorMonitor.class)
+        RuntimeValue<ReactorWatchdog> monitor = recorder.monitor(reactors.reactors(), shutdown);
+        beans.produce(SyntheticBeanBuildItem.configure(ReactorWatchdog.class)
                 .scope(Singleton.class)
                 .unremovable()
                 .setRuntimeInit()

@@ -4,7 +4,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.quarkiverse.reactors.Reactors;
-import io.quarkiverse.reactors.runtime.internal.ReactorMonitor;
+import io.quarkiverse.reactors.runtime.internal.ReactorWatchdog;
 import io.quarkiverse.reactors.runtime.internal.StatsJson;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
@@ -26,7 +26,7 @@ public class ReactorsEndpointRecorder {
         return route -> route.method(HttpMethod.GET);
     }
 
-    public Handler<RoutingContext> reactorsHandler(RuntimeValue<Reactors> reactors, RuntimeValue<ReactorMonitor> monitor) {
+    public Handler<RoutingContext> reactorsHandler(RuntimeValue<Reactors> reactors, RuntimeValue<ReactorWatchdog> monitor) {
         return json(r -> StatsJson.reactors(r, monitor.getValue()), reactors);
     }
 

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 import io.quarkiverse.reactors.Reactors;
-import io.quarkiverse.reactors.runtime.internal.ReactorMonitor;
+import io.quarkiverse.reactors.runtime.internal.ReactorWatchdog;
 
 /**
  * Readiness: DOWN while a reactor that has work has begun no event and completed no loop iteration for longer
@@ -28,14 +28,14 @@ public class ReactorsHealthCheck implements HealthCheck {
     Reactors reactors;
 
     @Inject
-    ReactorMonitor monitor;
+    ReactorWatchdog monitor;
 
     @Override
     public HealthCheckResponse call() {
-        List<ReactorMonitor.Stall> stalls = monitor.stalls();
+        List<ReactorWatchdog.Stall> stalls = monitor.stalls();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("Reactors").status(stalls.isEmpty())
                 .withData("reactors", reactors.count());
-        for (ReactorMonitor.Stall stall : stalls) {
+        for (ReactorWatchdog.Stall stall : stalls) {
             response.withData("reactor " + stall.reactor(), "stalled: " + stall.thread() + " has made no progress for "
                     + TimeUnit.NANOSECONDS.toMillis(stall.stuckNanos()) + " ms, stuck in " + stall.where());
         }

@@ -18,7 +18,7 @@ import io.quarkiverse.reactors.runtime.internal.PollerInvoker;
 import io.quarkiverse.reactors.runtime.internal.OffloadPool;
 import io.quarkiverse.reactors.runtime.internal.ReactorGroup;
 import io.quarkiverse.reactors.runtime.internal.ReactorMeters;
-import io.quarkiverse.reactors.runtime.internal.ReactorMonitor;
+import io.quarkiverse.reactors.runtime.internal.ReactorWatchdog;
 import io.quarkiverse.reactors.runtime.internal.ReactorSettings;
 import io.quarkiverse.reactors.runtime.internal.ThreadPinning;
 import io.quarkiverse.reactors.runtime.internal.Transports;
@@ -109,9 +109,9 @@ public class ReactorsRecorder {
      * Starts the thread that watches the reactors for stalls, reporting nothing until the application has started
      * (binding the HTTP server on an event loop is no stall); stopped at shutdown before the reactors stop.
      */
-    public RuntimeValue<ReactorMonitor> monitor(RuntimeValue<Reactors> reactors, ShutdownContext shutdown) {
+    public RuntimeValue<ReactorWatchdog> monitor(RuntimeValue<Reactors> reactors, ShutdownContext shutdown) {
         ReactorsConfig cfg = config.getValue();
-        ReactorMonitor monitor = new ReactorMonitor((ReactorGroup) reactors.getValue(), cfg.maxRunTime().toNanos(),
+        ReactorWatchdog monitor = new ReactorWatchdog((ReactorGroup) reactors.getValue(), cfg.maxRunTime().toNanos(),
                 cfg.stallThreshold().toNanos(), ReactorsRecorder::applicationStarted).start();
         shutdown.addShutdownTask(monitor::stop);
         return new RuntimeValue<>(monitor);
@@ -123,7 +123,7 @@ public class ReactorsRecorder {
     }
 
     /** Publishes the reactors' and pollers' meters through Quarkus' metrics SPI (Micrometer). */
-    public Consumer<MetricsFactory> meters(RuntimeValue<Reactors> reactors, RuntimeValue<ReactorMonitor> monitor) {
+    public Consumer<MetricsFactory> meters(RuntimeValue<Reactors> reactors, RuntimeValue<ReactorWatchdog> monitor) {
         return factory -> ReactorMeters.register(factory, reactors.getValue(), monitor.getValue());
     }
 

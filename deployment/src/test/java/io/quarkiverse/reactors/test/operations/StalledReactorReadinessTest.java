@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.reactors.Reactors;
-import io.quarkiverse.reactors.runtime.internal.ReactorMonitor;
+import io.quarkiverse.reactors.runtime.internal.ReactorWatchdog;
 import io.quarkiverse.reactors.runtime.internal.StatsJson;
 import io.quarkiverse.reactors.test.Await;
 import io.quarkus.test.QuarkusUnitTest;
@@ -44,7 +44,7 @@ public class StalledReactorReadinessTest {
     Reactors reactors;
 
     @Inject
-    ReactorMonitor monitor;
+    ReactorWatchdog monitor;
 
     @Inject
     SmallRyeHealthReporter health;

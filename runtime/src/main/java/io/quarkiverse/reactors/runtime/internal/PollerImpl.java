@@ -67,6 +67,7 @@ final class PollerImpl extends WheelEntry implements PollerHandle {
     private long maxNanos;
 
     PollerImpl(String name, ReactorImpl reactor, IntSupplier poll, long periodNanos) {
+        super(false);
         this.name = name;
         this.reactor = reactor;
         this.poll = poll;

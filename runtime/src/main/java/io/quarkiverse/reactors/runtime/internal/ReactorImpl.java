@@ -4,7 +4,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.channels.SelectableChannel;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -65,9 +64,6 @@ public final class ReactorImpl implements Reactor {
     /** How long a busy or spinning reactor iterates before giving Netty a turn for I/O. */
     static final long ITERATION_SLICE_NANOS = 50_000;
 
-    /** Every-iteration pollers are timed on one pass in this many (a power of two). */
-    static final int POLLER_TIMING_INTERVAL = 64;
-
     private static final VarHandle ITERATION_SCHEDULED;
     private static final VarHandle EXECUTED;
     private static final VarHandle FAILED;
@@ -110,20 +106,20 @@ public final class ReactorImpl implements Reactor {
     private final FailureLog failureLog;
     private final EventDispatcher dispatcher;
     private final PerCoreInstances perCore = new PerCoreInstances();
+    /** Which part of the loop runs, published for the watchdog. */
+    private final LoopPhase phase = new LoopPhase();
 
     // Owned by the reactor thread.
-    /** The every-iteration pollers; replaced (by the reactor) on registration and cancellation. */
-    private PollerImpl[] pollers = new PollerImpl[0];
-    /** The active ones, and their suppliers in a parallel array for the hot loop. */
-    private PollerImpl[] activePollerList = new PollerImpl[0];
-    private IntSupplier[] activePolls = new IntSupplier[0];
     /** Every registered poller, both kinds: written by the reactor, read by {@link #pollers()} from any thread. */
     private final CopyOnWriteArrayList<PollerHandle> registry = new CopyOnWriteArrayList<>();
-    private final ArrayList<TimerImpl> everyIterationTimers = new ArrayList<>();
+    /** The every-iteration pollers; a cancelled one leaves the registry when the set drops it. */
+    private final PollerSet pollers = new PollerSet(registry::remove);
+    /** Timers that fire on every iteration (update(Duration.ZERO)); replaced, never changed in place, so the loop walks it without a copy. */
+    private TimerImpl[] everyIterationTimers = new TimerImpl[0];
     private final TimerWheel wheel;
     private boolean inIteration;
-    private int idleIterations;
-    private long parkNanos;
+    /** What an idle iteration leads to: spin, back off or park. */
+    private final IdlePolicy idlePolicy;
     private ScheduledFuture<?> wake;
     private long wakeAt = Long.MAX_VALUE;
     private long iterations;
@@ -135,10 +131,8 @@ public final class ReactorImpl implements Reactor {
     private boolean sliceDidWork;
     /** When the reactor last did work (for park's short spin); {@link #NO_CLOCK_READ} until an idle iteration reads it. */
     private long lastWorkNanos;
-    /** Timers armed, published after each iteration for stats(). */
+    /** The user's timers armed (on the wheel or every iteration), published after each iteration for stats(). */
     private int timers;
-    /** Periodic pollers on the wheel, which stats() does not count as timers. */
-    private int periodicPollers;
 
     /** Set once shutdown began: new submissions are refused, queued ones still run. */
     private volatile boolean stopped;
@@ -156,7 +150,7 @@ public final class ReactorImpl implements Reactor {
     /** Raised by the reactor when it samples the depth, and by a producer that finds the queue full. */
     private int highWaterMark;
 
-    // Operations, written only by the reactor thread (opaque stores) and read by ReactorMonitor and stats().
+    // Operations, written only by the reactor thread (opaque stores) and read by ReactorWatchdog and stats().
     /**
      * Timer and periodic-poller callbacks begun so far: with {@link #iterations} and the queue's consumer index
      * (which the reactor advances for every event it takes, so events cost nothing more) it tells the monitor
@@ -201,7 +195,7 @@ public final class ReactorImpl implements Reactor {
         this.settings = settings;
         this.failureLog = new FailureLog(id);
         this.wheel = new TimerWheel(settings.timerTickNanos(), settings.timerSlots(), System.nanoTime());
-        this.parkNanos = settings.backoffMinParkNanos();
+        this.idlePolicy = IdlePolicy.of(settings, System::nanoTime);
         this.watchClaims = watchClaims;
         this.watches = new ReactorWatches(this, eventLoop instanceof NioEventLoop
                 ? new LoopSelectorRoute((NioEventLoop) eventLoop)
@@ -388,11 +382,8 @@ public final class ReactorImpl implements Reactor {
             registry.add(poller);
             POLLER_REGISTRATIONS.setOpaque(this, pollerRegistrations + 1);
             if (poller.period() == 0) {
-                pollers = java.util.Arrays.copyOf(pollers, pollers.length + 1);
-                pollers[pollers.length - 1] = poller;
-                rebuildActivePollers();
+                pollers.add(poller, iterations);
             } else {
-                periodicPollers++;
                 schedule(poller, now + (firstRunNanos > 0 ? firstRunNanos : poller.period()));
             }
         });
@@ -405,7 +396,7 @@ public final class ReactorImpl implements Reactor {
         if (delay.isNegative()) {
             throw new IllegalArgumentException("A timer's delay must not be negative, was " + delay);
         }
-        return startTimer(new TimerImpl(this, task, false, toNanos(delay)), toNanos(delay));
+        return startTimer(new TimerImpl(this, task, false, toNanos(delay), true), toNanos(delay));
     }
 
     @Override
@@ -415,7 +406,7 @@ public final class ReactorImpl implements Reactor {
             throw new IllegalArgumentException("A periodic timer's period must be positive, was " + period
                     + " (for every iteration, use a poller or update(Duration.ZERO))");
         }
-        return startTimer(new TimerImpl(this, task, true, toNanos(period)), toNanos(period));
+        return startTimer(new TimerImpl(this, task, true, toNanos(period), true), toNanos(period));
     }
 
     private TimerHandle startTimer(TimerImpl timer, long delayNanos) {
@@ -466,7 +457,7 @@ public final class ReactorImpl implements Reactor {
         wheel.cancel(timer);
         if (timer.everyIteration) {
             timer.everyIteration = false;
-            everyIterationTimers.remove(timer);
+            everyIterationTimers = without(everyIterationTimers, timer);
         }
     }
 
@@ -478,18 +469,28 @@ public final class ReactorImpl implements Reactor {
             return;
         }
         timer.everyIteration = true;
-        everyIterationTimers.add(timer);
+        everyIterationTimers = java.util.Arrays.copyOf(everyIterationTimers, everyIterationTimers.length + 1);
+        everyIterationTimers[everyIterationTimers.length - 1] = timer;
         if (!inIteration) {
             signal();
         }
     }
 
+    private static TimerImpl[] without(TimerImpl[] timers, TimerImpl timer) {
+        TimerImpl[] kept = new TimerImpl[timers.length - 1];
+        int n = 0;
+        for (TimerImpl t : timers) {
+            if (t != timer) {
+                kept[n++] = t;
+            }
+        }
+        return kept;
+    }
+
     /** On this reactor: a periodic poller was cancelled; unlink it now rather than at its next tick. */
     void unschedule(PollerImpl poller) {
         wheel.cancel(poller);
-        if (registry.remove(poller)) {
-            periodicPollers--;
-        }
+        registry.remove(poller);
     }
 
     /** Durations beyond about 146 years are capped, so that deadlines never overflow. */
@@ -528,7 +529,7 @@ public final class ReactorImpl implements Reactor {
 
     /** On this reactor: a periodic timer for the extension's own housekeeping, not counted in stats. */
     TimerImpl internalPeriodic(long periodNanos, Runnable task) {
-        TimerImpl timer = new TimerImpl(this, task, true, periodNanos);
+        TimerImpl timer = new TimerImpl(this, task, true, periodNanos, false);
         timer.apply(1);
         schedule(timer, System.nanoTime() + periodNanos);
         return timer;
@@ -747,11 +748,11 @@ public final class ReactorImpl implements Reactor {
             failureLog.failed("iteration", this, t);
             again = true;
         } finally {
+            phase.enter(LoopPhase.OUTSIDE);
             context.endDispatch(previous);
         }
         if (sliceDidWork) {
-            idleIterations = 0;
-            parkNanos = settings.backoffMinParkNanos();
+            idlePolicy.workDone();
         }
         if (again) {
             post();
@@ -771,7 +772,7 @@ public final class ReactorImpl implements Reactor {
      * @return whether to iterate again right after Netty's turn; {@code false} when the last iteration was idle
      */
     private boolean iterateWithinSlice(long start) {
-        boolean spin = settings.idleStrategy() == IdleStrategy.SPIN;
+        boolean spin = idlePolicy.keepsIterating();
         long sliceEnd = start + ITERATION_SLICE_NANOS;
         for (int n = 1;; n++) {
             int work = iterateOnce();
@@ -817,18 +818,21 @@ public final class ReactorImpl implements Reactor {
         int work;
         inIteration = true;
         try {
+            phase.enter(LoopPhase.EVENTS);
             work = runBatch();
-            if (pollers.length != 0) {
-                work += runPollers();
+            if (!pollers.isEmpty()) {
+                phase.enter(LoopPhase.POLLERS);
+                work += pollers.run(iterations);
             }
-            if (wheel.size() > 0 || !everyIterationTimers.isEmpty()) {
+            if (wheel.size() > 0 || everyIterationTimers.length != 0) {
+                phase.enter(LoopPhase.TIMERS);
                 work += runTimers();
             }
         } finally {
             inIteration = false;
         }
         ITERATIONS.setOpaque(this, iterations + 1);
-        TIMERS.setOpaque(this, wheel.size() + everyIterationTimers.size() - periodicPollers - watches.sweeps());
+        TIMERS.setOpaque(this, wheel.userTimers() + everyIterationTimers.length);
         return work;
     }
 
@@ -840,32 +844,19 @@ public final class ReactorImpl implements Reactor {
             park(nextDeadline(System.nanoTime()));
             return;
         }
-        switch (settings.idleStrategy()) {
-            case SPIN:
+        switch (idlePolicy.idle(lastWorkNanos)) {
+            case ITERATE:
                 post();
                 return;
-            case BACKOFF:
-                int idle = ++idleIterations;
-                if (idle <= settings.backoffSpins()) {
-                    post();
-                } else if (idle <= settings.backoffSpins() + settings.backoffYields()) {
-                    Thread.yield();
-                    post();
-                } else {
-                    long now = System.nanoTime();
-                    park(Math.min(now + parkNanos, nextDeadline(now)));
-                    parkNanos = Math.min(parkNanos * 2, settings.backoffMaxParkNanos());
-                }
+            case YIELD:
+                Thread.yield();
+                post();
                 return;
             default:
                 long now = System.nanoTime();
-                if (now - lastWorkNanos < settings.parkSpinNanos()) {
-                    // Work tends to come in bursts: a reply or the next event of a chain usually arrives within
-                    // microseconds, and catching it awake saves a selector wake-up (a system call on each side).
-                    post();
-                    return;
-                }
-                park(nextDeadline(now));
+                long most = idlePolicy.parkNanos();
+                long deadline = nextDeadline(now);
+                park(most == Long.MAX_VALUE ? deadline : Math.min(now + most, deadline));
         }
     }
 
@@ -875,7 +866,7 @@ public final class ReactorImpl implements Reactor {
      */
     private long nextDeadline(long now) {
         long at = wheel.nextWakeUp();
-        if (activePollerList.length > 0) {
+        if (pollers.hasActive()) {
             at = Math.min(at, now + settings.idlePollIntervalNanos());
         }
         return at;
@@ -913,66 +904,9 @@ public final class ReactorImpl implements Reactor {
         }
     }
 
-    /**
-     * Runs the every-iteration pollers that are active: a plain loop over their suppliers, as Agrona's
-     * composite agent does, with no per-poller flag to read (pausing, resuming or cancelling a poller
-     * rebuilds the arrays, see {@link #rebuildActivePollers()}). Reading the clock costs about as much as a
-     * cheap poller, so only one pass in {@value #POLLER_TIMING_INTERVAL} is timed, and its times count for
-     * the passes in between.
-     */
-    private int runPollers() {
-        PollerImpl[] active = activePollerList;
-        int work = 0;
-        if ((iterations & (POLLER_TIMING_INTERVAL - 1)) == 0) {
-            long time = System.nanoTime();
-            for (PollerImpl poller : active) {
-                time = poller.runTimed(time, POLLER_TIMING_INTERVAL);
-                if (poller.lastWork > 0) {
-                    work++;
-                }
-            }
-            return work;
-        }
-        IntSupplier[] polls = activePolls;
-        for (int i = 0; i < polls.length; i++) {
-            int done;
-            try {
-                done = polls[i].getAsInt();
-            } catch (Throwable t) {
-                done = active[i].failed(t);
-            }
-            if (done > 0) {
-                active[i].busy();
-                work++;
-            }
-        }
-        return work;
-    }
-
-    /**
-     * On this reactor: recomputes the active every-iteration pollers after a registration, pause, resume
-     * or cancel, drops the cancelled ones, and closes or opens each poller's spell of runs.
-     */
+    /** On this reactor: recomputes the active every-iteration pollers after a registration, pause, resume or cancel. */
     void rebuildActivePollers() {
-        List<PollerImpl> kept = new ArrayList<>(pollers.length);
-        List<PollerImpl> active = new ArrayList<>(pollers.length);
-        for (PollerImpl poller : pollers) {
-            if (poller.cancelled()) {
-                poller.inactiveAt(iterations);
-                registry.remove(poller);
-                continue;
-            }
-            kept.add(poller);
-            if (poller.active()) {
-                poller.activeFrom(iterations);
-                active.add(poller);
-            } else {
-                poller.inactiveAt(iterations);
-            }
-        }
-        pollers = kept.toArray(new PollerImpl[0]);
-        activePollerList = active.toArray(new PollerImpl[0]);
-        activePolls = active.stream().map(PollerImpl::supplier).toArray(IntSupplier[]::new);
+        pollers.rebuild(iterations);
     }
 
     /** Any thread: a poller was paused, resumed or cancelled. */
@@ -983,11 +917,10 @@ public final class ReactorImpl implements Reactor {
 
     private int runTimers() {
         int work = wheel.expire(System.nanoTime());
-        if (!everyIterationTimers.isEmpty()) {
-            // a callback may update or cancel timers, changing the list: walk a copy
-            for (TimerImpl timer : everyIterationTimers.toArray(new TimerImpl[0])) {
-                work += timer.fire();
-            }
+        // A callback that updates or cancels a timer replaces the array: this walk goes on over the one it began,
+        // with no copy per iteration. A timer cancelled meanwhile does not fire (fire() checks).
+        for (TimerImpl timer : everyIterationTimers) {
+            work += timer.fire();
         }
         return work;
     }
@@ -1058,6 +991,7 @@ public final class ReactorImpl implements Reactor {
 
     private void runOutsideQueue(ReactorEvent reply) {
         ContextInternal previous = context.beginDispatch();
+        phase.enter(LoopPhase.EVENTS);
         try {
             if (runEvent(reply)) {
                 EXECUTED.setOpaque(this, executed + 1);
@@ -1065,6 +999,7 @@ public final class ReactorImpl implements Reactor {
                 FAILED.setOpaque(this, failed + 1);
             }
         } finally {
+            phase.enter(LoopPhase.OUTSIDE);
             context.endDispatch(previous);
         }
     }
@@ -1105,13 +1040,8 @@ public final class ReactorImpl implements Reactor {
 
     /** On this reactor, at shutdown: cancels every poller and timer. */
     private void cancelPollersAndTimers() {
-        for (PollerImpl poller : pollers) {
-            poller.cancel();
-        }
-        pollers = new PollerImpl[0];
-        activePollerList = new PollerImpl[0];
-        activePolls = new IntSupplier[0];
-        for (TimerImpl timer : everyIterationTimers.toArray(new TimerImpl[0])) {
+        pollers.cancelAll();
+        for (TimerImpl timer : everyIterationTimers) {
             timer.cancel();
         }
         wheel.clear(entry -> {
@@ -1122,7 +1052,6 @@ public final class ReactorImpl implements Reactor {
             }
         });
         registry.clear();
-        periodicPollers = 0;
     }
 
     /** @return iterations so far; any thread (opaque read) */
@@ -1208,9 +1137,20 @@ public final class ReactorImpl implements Reactor {
         return iterationScheduled != 0 || !queue.isEmpty();
     }
 
-    /** @return the timer or periodic poller the reactor began last, or null */
-    Object lastCallback() {
-        return RUNNING.getOpaque(this);
+    /** @return what the reactor runs now, by the phase its loop published; any thread */
+    String runningWhat() {
+        return LoopPhase.describe(phase.current(), RUNNING.getOpaque(this));
+    }
+
+    /**
+     * On this reactor: enters {@code next}, for work run outside the iteration (watch readiness).
+     *
+     * @return the phase to restore afterwards
+     */
+    int enterPhase(int next) {
+        int previous = phase.current();
+        phase.enter(next);
+        return previous;
     }
 
     /** @return how many pollers were registered so far, cancelled ones included */

@@ -1,7 +1,12 @@
 package io.quarkiverse.reactors.runtime.internal;
 
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 
 import io.quarkiverse.reactors.PollerHandle;
@@ -23,7 +28,11 @@ public final class ReactorMeters {
     private ReactorMeters() {
     }
 
-    public static void register(MetricsFactory factory, Reactors reactors, ReactorMonitor monitor) {
+    /**
+     * Registers the meters of every reactor now, and those of each poller as it appears: the pollers are discovered
+     * on the watchdog's thread (after each of its looks), so that no meter is ever created on a reactor thread.
+     */
+    public static void register(MetricsFactory factory, Reactors reactors, ReactorWatchdog watchdog) {
         if (!factory.metricsSystemSupported(MetricsFactory.MICROMETER)) {
             return;
         }
@@ -52,10 +61,55 @@ public final class ReactorMeters {
                     .unit("seconds").tag("reactor", id)
                     .buildCounter(reactor, r -> r.stats().idleNanos() / NANOS_PER_SECOND);
         }
-        // Called on the monitor's thread only.
+        // Called on the watchdog's thread only.
         Map<String, PollerSlot> slots = new HashMap<>();
-        monitor.onPoller(poller -> slots.computeIfAbsent(poller.reactor() + "/" + poller.name(),
-                key -> registerPoller(factory, poller)).current = poller);
+        watchdog.afterEachLook(new PollerDiscovery(((ReactorGroup) reactors).reactorArray(),
+                poller -> slots.computeIfAbsent(poller.reactor() + "/" + poller.name(),
+                        key -> registerPoller(factory, poller)).current = poller));
+    }
+
+    /**
+     * Hands every poller registered now and later (cancelled ones excluded) to a listener, once each. It looks only
+     * at reactors whose registration count moved since its last run, so an unchanged reactor costs one opaque read.
+     * <p>
+     * Not thread-safe: run by one thread (the watchdog's).
+     */
+    static final class PollerDiscovery implements Runnable {
+
+        private final ReactorImpl[] reactors;
+        private final Consumer<PollerHandle> listener;
+        /** Per reactor: the registration count last seen, and the pollers handed over. */
+        private final int[] registrations;
+        private final List<Set<PollerHandle>> metered = new java.util.ArrayList<>();
+
+        PollerDiscovery(ReactorImpl[] reactors, Consumer<PollerHandle> listener) {
+            this.reactors = reactors;
+            this.listener = listener;
+            this.registrations = new int[reactors.length];
+            java.util.Arrays.fill(registrations, -1);
+            for (int i = 0; i < reactors.length; i++) {
+                metered.add(Collections.newSetFromMap(new IdentityHashMap<>()));
+            }
+        }
+
+        @Override
+        public void run() {
+            for (int i = 0; i < reactors.length; i++) {
+                int now = reactors[i].pollerRegistrations();
+                if (now == registrations[i]) {
+                    continue;
+                }
+                registrations[i] = now;
+                List<PollerHandle> pollers = reactors[i].pollers();
+                Set<PollerHandle> seen = metered.get(i);
+                seen.retainAll(pollers); // forget cancelled ones: this set must not keep them alive
+                for (PollerHandle poller : pollers) {
+                    if (seen.add(poller)) {
+                        listener.accept(poller);
+                    }
+                }
+            }
+        }
     }
 
     /**

@@ -27,11 +27,6 @@ final class ReactorWatches {
         this.route = route;
     }
 
-    /** @return the housekeeping timers armed for watches (0 or 1), which stats do not count as the user's */
-    int sweeps() {
-        return sweep == null ? 0 : 1;
-    }
-
     void add(WatchImpl watch) {
         if (!watch.isActive()) {
             return; // cancelled before its registration arrived

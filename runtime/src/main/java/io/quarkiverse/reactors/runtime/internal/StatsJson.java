@@ -21,12 +21,12 @@ public final class StatsJson {
     }
 
     /** {@code {"reactors": [...]}}: every reactor's stats, and its stall if it is stalled now. */
-    public static JsonObject reactors(Reactors reactors, ReactorMonitor monitor) {
+    public static JsonObject reactors(Reactors reactors, ReactorWatchdog monitor) {
         JsonArray all = new JsonArray();
-        List<ReactorMonitor.Stall> stalls = monitor.stalls();
+        List<ReactorWatchdog.Stall> stalls = monitor.stalls();
         for (Reactor reactor : reactors.all()) {
             JsonObject json = reactor(reactor.stats());
-            for (ReactorMonitor.Stall stall : stalls) {
+            for (ReactorWatchdog.Stall stall : stalls) {
                 if (stall.reactor() == reactor.id()) {
                     json.put("stalled", new JsonObject().put("forMillis", TimeUnit.NANOSECONDS.toMillis(stall.stuckNanos()))
                             .put("in", stall.where()));

@@ -48,7 +48,11 @@ final class TimerImpl extends WheelEntry implements TimerHandle {
     /** The number of the last operation applied; owned by the reactor. */
     private long applied;
 
-    TimerImpl(ReactorImpl reactor, Runnable task, boolean periodic, long delayNanos) {
+    /**
+     * @param userTimer false for the extension's own housekeeping, which stats do not count
+     */
+    TimerImpl(ReactorImpl reactor, Runnable task, boolean periodic, long delayNanos, boolean userTimer) {
+        super(userTimer);
         this.reactor = reactor;
         this.task = Objects.requireNonNull(task, "task");
         this.periodic = periodic;

@@ -20,6 +20,8 @@ final class TimerWheel {
     /** The next tick to expire; every tick before it has been processed. */
     private long currentTick;
     private int size;
+    /** Linked entries that are the user's timers: what stats() reports, counted where they are linked. */
+    private int userTimers;
     /** Entries taken off the wheel for the expiry in progress, run after the walk (callbacks may reschedule). */
     private WheelEntry[] expiring = new WheelEntry[64];
 
@@ -41,6 +43,11 @@ final class TimerWheel {
 
     int size() {
         return size;
+    }
+
+    /** @return the linked entries that are user timers ({@link WheelEntry#userTimer}) */
+    int userTimers() {
+        return userTimers;
     }
 
 
@@ -68,6 +75,9 @@ final class TimerWheel {
             slotMin[slot] = deadline;
         }
         size++;
+        if (entry.userTimer) {
+            userTimers++;
+        }
     }
 
     /** Unlinks {@code entry} if it is scheduled. */
@@ -94,6 +104,9 @@ final class TimerWheel {
         entry.next = null;
         entry.slot = -1;
         size--;
+        if (entry.userTimer) {
+            userTimers--;
+        }
     }
 
     /**
@@ -168,11 +181,15 @@ final class TimerWheel {
         return earliest;
     }
 
-    /** Unlinks every entry, handing each to {@code onRemoved}. */
+    /**
+     * Unlinks every entry, handing each to {@code onRemoved}; called from inside an expiry, also the entries still
+     * waiting in it to fire (they were unlinked for the expiry, but are live: they must be handed over, not lost).
+     */
     void clear(java.util.function.Consumer<WheelEntry> onRemoved) {
         for (WheelEntry waiting : expiring) {
-            if (waiting != null) {
+            if (waiting != null && waiting.due) {
                 waiting.due = false; // cleared from inside an expiry: the entries still waiting there must not fire
+                onRemoved.accept(waiting);
             }
         }
         for (int slot = 0; slot < heads.length; slot++) {

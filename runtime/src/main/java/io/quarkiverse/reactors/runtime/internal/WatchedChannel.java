@@ -82,14 +82,19 @@ final class WatchedChannel implements NioTask<SelectableChannel> {
             return;
         }
         Interest ready = WatchImpl.toInterest(readyOps);
-        for (WatchImpl watch : watches) {
-            Interest mine = ready.common(watch.claimed);
-            if (!mine.isEmpty()) {
-                watch.deliver(mine);
+        int previous = reactor.enterPhase(LoopPhase.WATCHES);
+        try {
+            for (WatchImpl watch : watches) {
+                Interest mine = ready.common(watch.claimed);
+                if (!mine.isEmpty()) {
+                    watch.deliver(mine);
+                }
             }
-        }
-        if (!removed && !channel.isOpen()) {
-            end(Interest.HANG_UP);
+            if (!removed && !channel.isOpen()) {
+                end(Interest.HANG_UP);
+            }
+        } finally {
+            reactor.enterPhase(previous);
         }
     }
 

@@ -8,6 +8,9 @@ package io.quarkiverse.reactors.runtime.internal;
  */
 abstract class WheelEntry {
 
+    /** Whether the wheel counts this entry among the user's timers in stats (not pollers, not housekeeping). */
+    final boolean userTimer;
+
     /** Absolute deadline, in {@link System#nanoTime()} units. */
     long deadline;
     WheelEntry prev;
@@ -19,6 +22,10 @@ abstract class WheelEntry {
      * expiry clears it, so that the entry is not fired for a deadline it no longer has.
      */
     boolean due;
+
+    WheelEntry(boolean userTimer) {
+        this.userTimer = userTimer;
+    }
 
     boolean scheduled() {
         return slot >= 0;

@@ -132,13 +132,13 @@ class ReactorMetersTest {
     private static void withOneReactor(MeteredGroup test) throws Exception {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
         ReactorGroup group = ReactorGroup.start(vertx, 1, ReactorSettings.defaults());
-        ReactorMonitor monitor = new ReactorMonitor(group, 0, Duration.ofSeconds(2).toNanos(), () -> true).start();
+        ReactorWatchdog watchdog = new ReactorWatchdog(group, 0, Duration.ofSeconds(2).toNanos(), () -> true).start();
         try {
             RecordingFactory factory = new RecordingFactory();
-            ReactorMeters.register(factory, group, monitor);
+            ReactorMeters.register(factory, group, watchdog);
             test.accept(group, factory);
         } finally {
-            monitor.stop();
+            watchdog.stop();
             group.stop(Duration.ofSeconds(5));
             vertx.close().toCompletionStage().toCompletableFuture().join();
         }

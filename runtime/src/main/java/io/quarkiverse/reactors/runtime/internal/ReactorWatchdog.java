@@ -1,18 +1,13 @@
 package io.quarkiverse.reactors.runtime.internal;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
 
-import io.quarkiverse.reactors.PollerHandle;
 import io.vertx.core.impl.VertxThread;
 
 /**
@@ -34,8 +29,14 @@ import io.vertx.core.impl.VertxThread;
  * no event, callback or iteration since this thread last saw it move. Stuck longer than the stall threshold:
  * {@link #stalls()} reports it, for the readiness check. A reactor that is parked with nothing queued, or that
  * keeps iterating (even spinning), is never stuck.
+ * <p>
+ * <b>Where.</b> What a report says the reactor runs comes from the {@link LoopPhase} its loop publishes (events,
+ * pollers, timers, watches, or outside the loop), not from method names in the stack; the stack only gives the
+ * topmost frame of the application's code.
+ * <p>
+ * Owned by its own daemon thread; {@link #stalls()} may be called from any thread.
  */
-public final class ReactorMonitor {
+public final class ReactorWatchdog {
 
     private static final Logger LOG = Logger.getLogger("io.quarkiverse.reactors.watchdog");
 
@@ -54,7 +55,8 @@ public final class ReactorMonitor {
     private final long stallNanos;
     private final long tickNanos;
     private final Watched[] watched;
-    private final List<Consumer<PollerHandle>> pollerListeners = new CopyOnWriteArrayList<>();
+    /** Run on this thread after each look at the reactors (the meters' poller discovery). */
+    private final List<Runnable> afterLook = new CopyOnWriteArrayList<>();
     private final Thread thread;
     /** Whether the application has started: startup work on the event loops (binding servers) is no stall. */
     private final BooleanSupplier started;
@@ -76,8 +78,6 @@ public final class ReactorMonitor {
         long lastLook;
         boolean reported;
         long lastTrace = Long.MIN_VALUE / 2;
-        int pollerRegistrations = -1;
-        final Set<PollerHandle> metered = Collections.newSetFromMap(new IdentityHashMap<>());
     }
 
     /** A reactor stuck longer than the stall threshold. */
@@ -89,7 +89,7 @@ public final class ReactorMonitor {
      * @param stallNanos {@link #stalls()} reports reactors stuck longer than this
      * @param started whether the application has started; nothing is reported before
      */
-    public ReactorMonitor(ReactorGroup group, long maxRunNanos, long stallNanos, BooleanSupplier started) {
+    public ReactorWatchdog(ReactorGroup group, long maxRunNanos, long stallNanos, BooleanSupplier started) {
         this.started = started;
         this.reactors = group.reactorArray();
         this.maxRunNanos = maxRunNanos;
@@ -107,7 +107,7 @@ public final class ReactorMonitor {
         thread.setDaemon(true);
     }
 
-    public ReactorMonitor start() {
+    public ReactorWatchdog start() {
         thread.start();
         return this;
     }
@@ -118,11 +118,12 @@ public final class ReactorMonitor {
     }
 
     /**
-     * Calls {@code listener} on this monitor's thread for every poller registered now and later (cancelled ones
-     * excluded): meters are created here, never on a reactor thread.
+     * Runs {@code task} on this thread after each look at the reactors (every tick): for housekeeping that must
+     * never run on a reactor thread, such as creating meters for new pollers. A task that throws is logged at debug
+     * level and runs again at the next tick.
      */
-    public void onPoller(Consumer<PollerHandle> listener) {
-        pollerListeners.add(listener);
+    public void afterEachLook(Runnable task) {
+        afterLook.add(task);
     }
 
     /** @return the reactors stuck longer than the stall threshold now, with what each is stuck in */
@@ -163,6 +164,13 @@ public final class ReactorMonitor {
                     LOG.debugf(e, "Could not watch reactor %d", i);
                 }
             }
+            for (Runnable task : afterLook) {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.debugf(e, "Housekeeping task %s failed", task);
+                }
+            }
         }
     }
 
@@ -176,19 +184,6 @@ public final class ReactorMonitor {
         }
         if (maxRunNanos > 0) {
             checkRunTime(reactor, w, progress, now, pausedNanos);
-        }
-        if (!pollerListeners.isEmpty()) {
-            int registrations = reactor.pollerRegistrations();
-            if (registrations != w.pollerRegistrations) {
-                w.pollerRegistrations = registrations;
-                List<PollerHandle> pollers = reactor.pollers();
-                w.metered.retainAll(pollers); // forget cancelled ones: this set must not keep them alive
-                for (PollerHandle poller : pollers) {
-                    if (w.metered.add(poller)) {
-                        pollerListeners.forEach(l -> l.accept(poller));
-                    }
-                }
-            }
         }
     }
 
@@ -299,34 +294,11 @@ public final class ReactorMonitor {
     }
 
     /**
-     * Describes what the stack shows the reactor running: which part of its loop, and the topmost frame of the
-     * code it called (skipping the JDK, Netty, Vert.x and this extension's own frames).
+     * Describes what the reactor runs: the part of its loop it published ({@link LoopPhase}), and the topmost frame
+     * of the code it called (skipping the JDK, Netty, Vert.x and this extension's own frames).
      */
     static String where(ReactorImpl reactor, StackTraceElement[] stack) {
-        String what = "a task of its event loop outside the reactor loop (such as an HTTP handler)";
-        for (StackTraceElement frame : stack) {
-            String cls = frame.getClassName();
-            String method = frame.getMethodName();
-            if (cls.equals(ReactorImpl.class.getName())) {
-                if (method.equals("runPollers")) {
-                    what = "an every-iteration poller";
-                    break;
-                } else if (method.equals("runEvent") || method.equals("runBatch") || method.equals("runOutsideQueue")) {
-                    what = "an event";
-                    break;
-                } else if (method.startsWith("iterate")) {
-                    what = "the reactor loop";
-                    break;
-                }
-            } else if (cls.equals(TimerImpl.class.getName()) && method.equals("fire")) {
-                what = "a timer callback";
-                break;
-            } else if (cls.equals(PollerImpl.class.getName()) && method.equals("expire")) {
-                Object callback = reactor.lastCallback();
-                what = callback instanceof PollerImpl p ? "periodic poller '" + p.name() + "'" : "a periodic poller";
-                break;
-            }
-        }
+        String what = reactor.runningWhat();
         for (StackTraceElement frame : stack) {
             if (!isPlumbing(frame.getClassName())) {
                 return what + ", at " + frame;
