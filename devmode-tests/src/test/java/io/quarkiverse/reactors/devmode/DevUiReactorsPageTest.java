@@ -107,10 +107,10 @@ public class DevUiReactorsPageTest {
                 assertEquals("Pause", row.get(row.size() - 1).asText(), "a running poller offers Pause: " + row);
             }
             // live: the page refreshes every second, and the loop iterations and poller runs it shows go up
-            long iterations = sum(first.path("reactors"), 8);
+            long iterations = sum(first.path("reactors"), ITERATIONS);
             long runs = sum(first.path("pollers"), 3);
             await(browser, "the iterations and poller runs shown go up",
-                    grids -> sum(grids.path("reactors"), 8) > iterations && sum(grids.path("pollers"), 3) > runs);
+                    grids -> sum(grids.path("reactors"), ITERATIONS) > iterations && sum(grids.path("pollers"), 3) > runs);
 
             // Pause on the first poller row pauses exactly that poller of the application
             int reactor = first.path("pollers").get(0).get(1).asInt();
@@ -156,6 +156,9 @@ public class DevUiReactorsPageTest {
         }
         throw new AssertionError("the Dev UI page never showed " + what + "; it last showed " + grids);
     }
+
+    /** The reactors grid's "Iterations" column (see qwc-reactors-reactors.js). */
+    private static final int ITERATIONS = 9;
 
     private static long sum(JsonNode rows, int column) {
         long sum = 0;
