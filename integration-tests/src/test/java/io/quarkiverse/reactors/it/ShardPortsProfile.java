@@ -8,13 +8,14 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * Turns on the HTTP shard ports and the demo's TCP shard ports, on ports free when the tests start, chosen once
- * per JVM (in 38100..38199, this project's test range) and kept in system properties so every class loader that
- * reads the profile agrees.
+ * per JVM (in 28100..28199, this project's test range) and kept in system properties so every class loader that
+ * reads the profile agrees. The range is below Linux's ephemeral range (32768..60999), where the tests' own
+ * client connections take local ports and could hold a shard port between the check and the bind.
  */
 public class ShardPortsProfile implements QuarkusTestProfile {
 
     static int httpBase() {
-        return chosen("reactors.it.http-shard-base", 38100);
+        return chosen("reactors.it.http-shard-base", 28100);
     }
 
     static int tcpBase() {
@@ -37,13 +38,13 @@ public class ShardPortsProfile implements QuarkusTestProfile {
             return Integer.parseInt(chosen);
         }
         int n = reactorCount();
-        for (int base = from; base + n - 1 <= 38199; base++) {
+        for (int base = from; base + n - 1 <= 28199; base++) {
             if (allFree(base, n)) {
                 System.setProperty(property, String.valueOf(base));
                 return base;
             }
         }
-        throw new IllegalStateException("No " + n + " consecutive free ports from " + from + " to 38199");
+        throw new IllegalStateException("No " + n + " consecutive free ports from " + from + " to 28199");
     }
 
     private static boolean allFree(int base, int n) {

@@ -3,7 +3,11 @@ package io.quarkiverse.reactors.test.ingress;
 import java.io.IOException;
 import java.net.ServerSocket;
 
-/** Finds consecutive free ports for shard-port tests, in this project's test range (38100..38199). */
+/**
+ * Finds consecutive free ports for shard-port tests, in this project's test range (28100..28199): below Linux's
+ * ephemeral range (32768..60999), where the tests' own client connections take local ports and could hold a
+ * port between the check and the bind.
+ */
 public final class FreePorts {
 
     private FreePorts() {
@@ -26,13 +30,13 @@ public final class FreePorts {
     }
 
     private static int find(int n) {
-        int start = 38100 + (int) (ProcessHandle.current().pid() % 50);
-        for (int base = start; base + n - 1 <= 38199; base++) {
+        int start = 28100 + (int) (ProcessHandle.current().pid() % 50);
+        for (int base = start; base + n - 1 <= 28199; base++) {
             if (allFree(base, n)) {
                 return base;
             }
         }
-        throw new IllegalStateException("No " + n + " consecutive free ports in " + start + "..38199");
+        throw new IllegalStateException("No " + n + " consecutive free ports in " + start + "..28199");
     }
 
     private static boolean allFree(int base, int n) {
