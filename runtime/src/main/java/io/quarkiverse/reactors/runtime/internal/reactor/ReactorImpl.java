@@ -1,0 +1,496 @@
+package io.quarkiverse.reactors.runtime.internal.reactor;
+
+import java.nio.channels.SelectableChannel;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+
+import io.netty.channel.EventLoop;
+import io.netty.channel.nio.NioEventLoop;
+import io.quarkiverse.reactors.Interest;
+import io.quarkiverse.reactors.PollerHandle;
+import io.quarkiverse.reactors.Reactor;
+import io.quarkiverse.reactors.ReactorStats;
+import io.quarkiverse.reactors.ReactorStoppedException;
+import io.quarkiverse.reactors.TimerHandle;
+import io.quarkiverse.reactors.WatchHandle;
+import io.quarkiverse.reactors.WatchHandler;
+import io.quarkiverse.reactors.runtime.internal.events.BiEvent;
+import io.quarkiverse.reactors.runtime.internal.events.EventDispatcher;
+import io.quarkiverse.reactors.runtime.internal.events.EventMailbox;
+import io.quarkiverse.reactors.runtime.internal.events.InternalTask;
+import io.quarkiverse.reactors.runtime.internal.events.ReactorCalls;
+import io.quarkiverse.reactors.runtime.internal.events.ReactorEvent;
+import io.quarkiverse.reactors.runtime.internal.offload.OffloadPool;
+import io.quarkiverse.reactors.runtime.internal.offload.ReactorOffloads;
+import io.quarkiverse.reactors.runtime.internal.percore.PerCoreInstances;
+import io.quarkiverse.reactors.runtime.internal.pollers.PollerImpl;
+import io.quarkiverse.reactors.runtime.internal.pollers.PollerSet;
+import io.quarkiverse.reactors.runtime.internal.pollers.ReactorPollers;
+import io.quarkiverse.reactors.runtime.internal.timers.ReactorTimers;
+import io.quarkiverse.reactors.runtime.internal.timers.TimerImpl;
+import io.quarkiverse.reactors.runtime.internal.timers.WheelEntry;
+import io.quarkiverse.reactors.runtime.internal.watch.LoopSelectorRoute;
+import io.quarkiverse.reactors.runtime.internal.watch.ReactorWatches;
+import io.quarkiverse.reactors.runtime.internal.watch.WatchClaims;
+import io.quarkiverse.reactors.runtime.internal.watch.WatchImpl;
+import io.quarkiverse.reactors.runtime.internal.watch.WatchSelector;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.impl.ContextInternal;
+
+/**
+ * One reactor, the {@link Reactor} of one core: checks arguments and routes each request to the part that owns it.
+ * Sends go to the {@link EventMailbox} (the cross-core queue and its wake-up handshake); the {@link ReactorLoop}
+ * drains it on the reactor's Netty event loop, runs the pollers ({@link PollerSet}) and the timers
+ * ({@link ReactorTimers}); {@link ReactorCounters} holds what stats() reports; {@link ReactorWatches} and
+ * {@link ReactorOffloads} own watches and offloaded tasks. A change of state asked from another thread travels to
+ * the reactor as an event ({@link #runOnOwner}).
+ * <p>
+ * Thread-safe: the {@code Reactor} methods may be called from any thread. Methods documented "on this reactor" run
+ * only on its thread.
+ */
+public final class ReactorImpl implements Reactor {
+
+    private final int id;
+    private final ContextInternal context;
+    private final EventLoop eventLoop;
+    /** Allocated first, right after this object: its padding keeps the loop's writes off this object's lines. */
+    private final ReactorCounters counters = new ReactorCounters();
+    private final EventMailbox mailbox;
+    private final ReactorLoop loop;
+    private final FailureLog failureLog;
+    private final ReactorCalls calls;
+    private final PerCoreInstances perCore = new PerCoreInstances();
+    /** Which part of the loop runs, published for the watchdog. */
+    private final LoopPhase phase = new LoopPhase();
+    private final ReactorPollers pollers = new ReactorPollers(this);
+    private final ReactorTimers timers;
+    private final ReactorOffloads offloads;
+    /** Which watch waits for what on which channel, shared by all reactors. */
+    private final WatchClaims watchClaims;
+    private final ReactorWatches watches;
+    /** On this reactor: set once its pollers, timers and per-core beans were torn down at shutdown. */
+    private boolean tornDown;
+    private volatile Thread thread;
+    /** The Netty transport of the event loop, for stats(). */
+    private String transport = Transports.NIO;
+
+    ReactorImpl(int id, ContextInternal context, ReactorSettings settings, EventDispatcher dispatcher,
+            WatchClaims watchClaims, WatchSelector watchSelector) {
+        this.id = id;
+        this.context = context;
+        this.eventLoop = context.nettyEventLoop();
+        this.failureLog = new FailureLog(id);
+        this.timers = new ReactorTimers(settings.timerTickNanos(), settings.timerSlots(), System.nanoTime(),
+                this::wakeUp);
+        this.loop = new ReactorLoop(this, context, settings, phase, pollers.everyIteration(), timers, counters, failureLog);
+        this.mailbox = loop.mailbox();
+        this.calls = new ReactorCalls(this, mailbox, dispatcher);
+        this.offloads = new ReactorOffloads(this, context, mailbox, settings.maxPendingOffloads());
+        this.watchClaims = watchClaims;
+        this.watches = new ReactorWatches(this, eventLoop instanceof NioEventLoop
+                ? new LoopSelectorRoute((NioEventLoop) eventLoop)
+                : watchSelector);
+        // Whatever is still queued when the event loop is gone can never run: report it, never drop it silently.
+        eventLoop.terminationFuture().addListener(f -> mailbox.abandonQueued());
+    }
+
+    /** Records the Netty transport for stats(); called once, before the reactor is published. */
+    void transport(String transport) {
+        this.transport = transport;
+    }
+
+    /** Records the event-loop thread; called once, on that thread, before the reactor is published. */
+    void bindThread(Thread thread) {
+        this.thread = thread;
+    }
+
+    @Override
+    public int id() {
+        return id;
+    }
+
+    @Override
+    public Context context() {
+        return context;
+    }
+
+    @Override
+    public boolean isCurrent() {
+        return Thread.currentThread() == thread;
+    }
+
+    public Thread thread() {
+        return thread;
+    }
+
+    EventLoop eventLoop() {
+        return eventLoop;
+    }
+
+    public ContextInternal contextInternal() {
+        return context;
+    }
+
+    public ReactorWatches watches() {
+        return watches;
+    }
+
+    // ---------------------------------------------------------------- sends (any thread)
+
+    @Override
+    public void send(Runnable task) {
+        Objects.requireNonNull(task, "task");
+        mailbox.send(task);
+    }
+
+    @Override
+    public <A, B> void send(BiConsumer<A, B> task, A a, B b) {
+        Objects.requireNonNull(task, "task");
+        mailbox.send(new BiEvent<>(task, a, b));
+    }
+
+    @Override
+    public boolean trySend(Runnable task) {
+        Objects.requireNonNull(task, "task");
+        return mailbox.trySend(task);
+    }
+
+    @Override
+    public <A, B> boolean trySend(BiConsumer<A, B> task, A a, B b) {
+        Objects.requireNonNull(task, "task");
+        return mailbox.trySend(new BiEvent<>(task, a, b));
+    }
+
+    @Override
+    public <T> Uni<T> call(Supplier<T> task) {
+        Objects.requireNonNull(task, "task");
+        return mailbox.closed() ? stoppedUni() : calls.call(task);
+    }
+
+    /**
+     * A Uni already failed with {@link ReactorStoppedException}. Made without a callback: Mutiny hands the callback
+     * of a new emitter Uni to the context propagation of the application, which fails with a
+     * NullPointerException once the application has stopped.
+     */
+    private <T> Uni<T> stoppedUni() {
+        return Uni.createFrom().failure(mailbox.refuseClosed());
+    }
+
+    @Override
+    public <T> CompletionStage<T> callAsync(Supplier<T> task) {
+        Objects.requireNonNull(task, "task");
+        return calls.callAsync(task);
+    }
+
+    @Override
+    public void fire(Object event) {
+        calls.fire(event);
+    }
+
+    @Override
+    public Uni<Void> deliver(Object event) {
+        return calls.deliver(event);
+    }
+
+    @Override
+    public <R> Uni<R> request(Object event) {
+        return calls.request(event);
+    }
+
+    /** @return the calls, fired and delivered events sent to this reactor */
+    ReactorCalls calls() {
+        return calls;
+    }
+
+    /** @return this reactor's {@code @PerCore} instances; only for its own thread */
+    public PerCoreInstances perCore() {
+        return perCore;
+    }
+
+    // ---------------------------------------------------------------- pollers and timers (any thread)
+
+    @Override
+    public PollerHandle poller(String name, IntSupplier poll, Duration period) {
+        return poller(name, poll, period, 0);
+    }
+
+    /**
+     * {@link #poller(String, IntSupplier, Duration)} for {@code @Poller(delayed)}: a periodic poller first runs
+     * after {@code firstRunNanos} when it is positive, instead of after one period.
+     */
+    PollerHandle poller(String name, IntSupplier poll, Duration period, long firstRunNanos) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(poll, "poll");
+        Objects.requireNonNull(period, "period");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("A poller needs a name, to find it in stats and logs");
+        }
+        if (period.isNegative()) {
+            throw new IllegalArgumentException("Poller '" + name + "': the period must be zero (every iteration) or"
+                    + " positive, was " + period);
+        }
+        PollerImpl poller = new PollerImpl(name, this, poll, ReactorTimers.toNanos(period));
+        long now = System.nanoTime();
+        registerOnOwner(() -> {
+            if (!poller.cancelled() && !tornDown) {
+                pollers.register(poller, now, firstRunNanos);
+            }
+        });
+        return poller;
+    }
+
+    @Override
+    public TimerHandle timer(Duration delay, Runnable task) {
+        Objects.requireNonNull(delay, "delay");
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("A timer's delay must not be negative, was " + delay);
+        }
+        return startTimer(new TimerImpl(this, task, false, ReactorTimers.toNanos(delay), true), ReactorTimers.toNanos(delay));
+    }
+
+    @Override
+    public TimerHandle periodic(Duration period, Runnable task) {
+        Objects.requireNonNull(period, "period");
+        if (period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("A periodic timer's period must be positive, was " + period
+                    + " (for every iteration, use a poller or update(Duration.ZERO))");
+        }
+        return startTimer(new TimerImpl(this, task, true, ReactorTimers.toNanos(period), true), ReactorTimers.toNanos(period));
+    }
+
+    private TimerHandle startTimer(TimerImpl timer, long delayNanos) {
+        long deadline = System.nanoTime() + delayNanos;
+        if (isCurrent()) {
+            // the common case, kept free of allocations beyond the timer itself
+            if (mailbox.closed()) {
+                throw mailbox.refuseClosed();
+            }
+            timer.apply(1);
+            timers.schedule(timer, deadline);
+        } else {
+            mailbox.send(new InternalTask(() -> {
+                // skipped if an operation called after the start overtook it (sent beside a full queue)
+                if (!timer.cancelled() && timer.apply(1)) {
+                    timers.schedule(timer, deadline);
+                }
+            }));
+        }
+        return timer;
+    }
+
+    /**
+     * A registration: runs now on this reactor, else travels as an event that may be refused (the queue full, or
+     * the reactor stopped), unlike {@link #runOnOwner}, whose event cannot be refused.
+     */
+    private void registerOnOwner(Runnable registration) {
+        if (isCurrent()) {
+            if (mailbox.closed()) {
+                throw mailbox.refuseClosed();
+            }
+            registration.run();
+        } else {
+            mailbox.send(new InternalTask(registration));
+        }
+    }
+
+    /** @return this reactor's timers; only for its own thread */
+    public ReactorTimers timers() {
+        return timers;
+    }
+
+    /** @return this reactor's pollers */
+    public ReactorPollers pollerRegistry() {
+        return pollers;
+    }
+
+    // ---------------------------------------------------------------- watches (any thread)
+
+    @Override
+    public WatchHandle watch(SelectableChannel channel, Interest interest, WatchHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        WatchImpl.validate(channel, interest);
+        Interest wanted = interest.without(Interest.ERROR).without(Interest.HANG_UP);
+        if (wanted.isEmpty()) {
+            throw new IllegalArgumentException("A watch of " + channel + " needs READ, WRITE or both, was " + interest
+                    + " (ERROR and HANG_UP are always reported)");
+        }
+        if (mailbox.closed()) {
+            throw mailbox.refuseClosed();
+        }
+        WatchImpl watch = new WatchImpl(this, channel, handler, watchClaims);
+        watchClaims.claim(watch, wanted);
+        try {
+            registerOnOwner(() -> watches.add(watch));
+        } catch (RuntimeException e) {
+            watchClaims.release(watch);
+            throw e;
+        }
+        return watch;
+    }
+
+    /** On this reactor: a periodic timer for the extension's own housekeeping, not counted in stats. */
+    public TimerImpl internalPeriodic(long periodNanos, Runnable task) {
+        TimerImpl timer = new TimerImpl(this, task, true, periodNanos, false);
+        timer.apply(1);
+        timers.schedule(timer, System.nanoTime() + periodNanos);
+        return timer;
+    }
+
+    // ---------------------------------------------------------------- offload (any thread)
+
+    @Override
+    public <T> Uni<T> offload(Callable<T> task, boolean ordered) {
+        Objects.requireNonNull(task, "task");
+        if (mailbox.closed()) {
+            return stoppedUni();
+        }
+        return offloads.offload(task, ordered);
+    }
+
+    /** @return this reactor's offloaded tasks */
+    public ReactorOffloads offloads() {
+        return offloads;
+    }
+
+    /** Sends offloaded tasks to a dedicated pool instead of the Vert.x worker pool; set once, at startup. */
+    void offloadTo(OffloadPool pool) {
+        offloads.offloadTo(pool);
+    }
+
+    /**
+     * Queues an event the reactor must not refuse (a reply, a timer's cancel or update, an offload's outcome):
+     * see {@link EventMailbox#sendAlways}.
+     */
+    public void sendAlways(ReactorEvent event) {
+        mailbox.sendAlways(event);
+    }
+
+    /** Runs {@code task} now if called on this reactor, else sends it as an event that cannot be refused. */
+    public void runOnOwner(Runnable task) {
+        if (isCurrent()) {
+            task.run();
+        } else {
+            sendAlways(new InternalTask(task));
+        }
+    }
+
+    /** Makes sure the reactor iterates soon, from any thread: used when a parked reactor has new work. */
+    public void wakeUp() {
+        loop.wakeUp();
+    }
+
+    /**
+     * On this reactor: {@code what} ({@code callback}) threw; logs it, rate-limited. The caller counts the failure
+     * where it belongs (an event's batch, a poller's stats), or calls {@link #countCallbackFailure} instead.
+     */
+    public void logFailure(String what, Object callback, Throwable failure) {
+        failureLog.failed(what, callback, failure);
+    }
+
+    /** On this reactor: a timer callback or a watch handler threw; counted in {@code callbackFailures}, and logged. */
+    public void countCallbackFailure(String what, Object callback, Throwable failure) {
+        counters.callbackFailed();
+        failureLog.failed(what, callback, failure);
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    /** Refuses new sends from now on; queued events and replies to pending calls still run. */
+    void refuseNewWork() {
+        mailbox.close();
+    }
+
+    /**
+     * On this reactor, at shutdown: cancels watches, pollers and timers, fails the offloads still pending, then
+     * destroys the {@code @PerCore} instances.
+     */
+    void tearDownOnLoop() {
+        tornDown = true;
+        timers.close(); // a cancel below must not arm anything
+        watches.cancelAll();
+        pollers.cancelEveryIteration();
+        timers.cancelAll(entry -> {
+            if (entry instanceof TimerImpl t) {
+                t.cancel();
+            } else if (entry instanceof PollerImpl p) {
+                p.cancel();
+            }
+        });
+        pollers.clear();
+        offloads.failPending();
+        perCore.close();
+    }
+
+    /** @return iterations so far; any thread (opaque read) */
+    public long iterationCount() {
+        return counters.iterations();
+    }
+
+    @Override
+    public List<PollerHandle> pollers() {
+        return pollers.list();
+    }
+
+    /** @return whether no event waits in the queue; any thread */
+    boolean queueIsEmpty() {
+        return mailbox.isEmpty();
+    }
+
+    // ---------------------------------------------------------------- stats
+
+    @Override
+    public ReactorStats stats() {
+        return counters.snapshot(id, thread, mailbox, pollers.size(), transport);
+    }
+
+    // ---------------------------------------------------------------- monitoring (any thread)
+
+    /** On this reactor: a timer or periodic poller is about to run. */
+    public void entering(WheelEntry entry) {
+        counters.entering(entry);
+    }
+
+    /** @return a number that changes whenever the reactor begins an event, a callback or an iteration */
+    public long progress() {
+        return counters.iterationsAndCallbacks() + mailbox.consumed();
+    }
+
+    /** @return whether the reactor has something to do: an iteration queued or running, or events waiting */
+    public boolean hasWork() {
+        return mailbox.hasWork();
+    }
+
+    /** @return what the reactor runs now, by the phase its loop published; any thread */
+    public String runningWhat() {
+        return LoopPhase.describe(phase.current(), counters.running());
+    }
+
+    /**
+     * On this reactor: enters {@code next}, for work run outside the iteration (watch readiness).
+     *
+     * @return the phase to restore afterwards
+     */
+    public int enterPhase(int next) {
+        int previous = phase.current();
+        phase.enter(next);
+        return previous;
+    }
+
+    /** @return how many pollers were registered so far, cancelled ones included */
+    public int pollerRegistrations() {
+        return pollers.registrations();
+    }
+
+    @Override
+    public String toString() {
+        Thread t = thread;
+        return "Reactor[" + id + (t == null ? "" : ", " + t.getName()) + "]";
+    }
+}
