@@ -30,7 +30,7 @@ public class DocSnippetsTest {
     /** The repository root: Maven runs this module's tests in {@code deployment/}. */
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
-    /** Every module's main and test sources ({@code <module>/src/main/java}, {@code <module>/src/test/java}). */
+    /** Every module's main and test sources ({@code src/main/java}, {@code src/test/java}, and the demo's {@code src/kafka/java}). */
     static final List<Path> SOURCES = sourceRoots();
 
     private static final Pattern TAG = Pattern.compile("^\\s*// (tag|end)::([\\w.-]+)\\[\\]\\s*$");
@@ -94,7 +94,7 @@ public class DocSnippetsTest {
     private static List<Path> sourceRoots() {
         try (Stream<Path> modules = Files.list(ROOT)) {
             return modules.filter(Files::isDirectory).sorted()
-                    .flatMap(m -> Stream.of(m.resolve("src/main/java"), m.resolve("src/test/java")))
+                    .flatMap(m -> Stream.of(m.resolve("src/main/java"), m.resolve("src/test/java"), m.resolve("src/kafka/java")))
                     .filter(Files::isDirectory).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -11,7 +11,6 @@ import io.quarkiverse.reactors.PerCore;
  * key is the customer), and a partition on one reactor, so each instance is touched only on its reactor and needs
  * no lock.
  */
-// tag::totals[]
 @PerCore
 public class OrderTotals {
 
@@ -24,7 +23,6 @@ public class OrderTotals {
         partitions.add(partition);
         orders++;
     }
-    // end::totals[]
 
     /** @return the customer's total on this reactor, 0 when none of its orders came here */
     long total(String customer) {
