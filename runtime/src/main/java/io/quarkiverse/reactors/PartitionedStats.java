@@ -15,7 +15,9 @@ import java.util.List;
  * @param pausedNanos total time dispatch was stopped
  * @param paused whether dispatch is stopped now
  * @param inFlight per reactor, records dispatched to it and not yet completed
+ * @param partitions per reactor, the partitions ({@code topic-partition}) whose records ran on it on this instance,
+ *        sorted; a partition revoked by a rebalance stays listed
  */
 public record PartitionedStats(String channel, String method, long dispatched, long completed, long failed, long pauses,
-        long pausedNanos, boolean paused, List<Integer> inFlight) {
+        long pausedNanos, boolean paused, List<Integer> inFlight, List<List<String>> partitions) {
 }

@@ -1,10 +1,12 @@
 package io.quarkiverse.reactors.runtime;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 import io.quarkiverse.reactors.IdleStrategy;
+import io.quarkus.runtime.annotations.ConfigDocMapKey;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
@@ -243,6 +245,17 @@ public interface ReactorsConfig {
          */
         @WithDefault("30s")
         Duration drainTimeout();
+
+        /**
+         * Which reactor owns which partitions of a {@code @Partitioned} channel, by channel name: comma-separated
+         * {@code partitions:reactor} entries, where partitions is one partition or an inclusive range, e.g.
+         * {@code quarkus.reactors.kafka.partition-map."orders"=0-3:0,4-7:1}. Partitions not listed go to reactor
+         * {@code partition mod count}, the default for every partition. Checked at startup: an entry that does not
+         * parse, a reactor beyond {@code count}, a partition given twice, or a channel that is not
+         * {@code @Partitioned} stops the application with a message naming the key.
+         */
+        @ConfigDocMapKey("channel")
+        Map<String, String> partitionMap();
     }
 
     /** Tuning of {@code idle-strategy=backoff}, as Agrona's {@code BackoffIdleStrategy}. */

@@ -3,6 +3,7 @@ package io.quarkiverse.reactors.runtime.internal.kafka;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,7 @@ public final class PartitionedChannel {
     private final PartitionedInvoker invoker;
     private final Object bean;
     private final int maxInFlight;
+    private final PartitionMap owners;
 
     /** Per reactor: records dispatched to it and not yet completed. Incremented by dispatch, decremented by the reactor. */
     private final AtomicIntegerArray inFlight;
@@ -75,8 +77,8 @@ public final class PartitionedChannel {
     private CompletableFuture<Void> resumed;
 
     @SuppressWarnings("unchecked")
-    public PartitionedChannel(String channel, String description, Reactors reactors, PartitionedInvoker invoker,
-            Object bean, int maxInFlight) {
+    PartitionedChannel(String channel, String description, Reactors reactors, PartitionedInvoker invoker,
+            Object bean, int maxInFlight, PartitionMap owners) {
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("quarkus.reactors.kafka.max-in-flight must be at least 1, found "
                     + maxInFlight);
@@ -87,6 +89,7 @@ public final class PartitionedChannel {
         this.invoker = invoker;
         this.bean = bean;
         this.maxInFlight = maxInFlight;
+        this.owners = owners;
         this.inFlight = new AtomicIntegerArray(reactors.count());
         this.lanes = new Map[reactors.count()];
         for (int i = 0; i < lanes.length; i++) {
@@ -98,9 +101,9 @@ public final class PartitionedChannel {
         return channel;
     }
 
-    /** The reactor that owns a partition: {@code partition mod count}. */
+    /** The reactor that owns a partition: as {@code partition-map} says, else {@code partition mod count}. */
     public int ownerOf(int partition) {
-        return Math.floorMod(partition, reactors.count());
+        return owners.ownerOf(partition);
     }
 
     /**
@@ -280,7 +283,15 @@ public final class PartitionedChannel {
         for (int i = 0; i < inFlight.length(); i++) {
             perReactor.add(inFlight.get(i));
         }
+        List<List<String>> owned = new ArrayList<>(inFlight.length());
+        for (int i = 0; i < inFlight.length(); i++) {
+            owned.add(new ArrayList<>());
+        }
+        unacked.keySet().stream()
+                .sorted(Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition))
+                .forEach(p -> owned.get(ownerOf(p.partition())).add(p.toString()));
         return new PartitionedStats(channel, description, dispatched, completed.sum(), failed.sum(), pauses,
-                pausedNanos + (since == 0 ? 0 : System.nanoTime() - since), since != 0, List.copyOf(perReactor));
+                pausedNanos + (since == 0 ? 0 : System.nanoTime() - since), since != 0, List.copyOf(perReactor),
+                owned.stream().map(List::copyOf).toList());
     }
 }
