@@ -233,8 +233,9 @@ public interface ReactorsConfig {
 
         /**
          * Records of one channel that may be dispatched to one reactor and not yet completed. When a reactor has
-         * this many, or its event queue is full, dispatch stops (the connector's demand stops, and the connector
-         * pauses its partitions once its own buffer is full) until the reactor drains; nothing is dropped.
+         * this many, or its event queue is full, the partitions it owns are paused at Kafka until it drains, and the
+         * records of those partitions fetched already wait for it (up to four times this many; past that the
+         * channel's demand stops); the other reactors' partitions keep flowing, and nothing is dropped.
          */
         @WithDefault("1024")
         int maxInFlight();

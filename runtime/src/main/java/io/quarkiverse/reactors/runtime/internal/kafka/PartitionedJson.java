@@ -49,6 +49,9 @@ public final class PartitionedJson {
                 .put("pausedMillis", s.pausedNanos() / 1_000_000)
                 .put("paused", s.paused())
                 .put("inFlight", new JsonArray(s.inFlight()))
+                .put("partitionPauses", s.partitionPauses())
+                .put("partitionsPaused", new JsonArray(s.partitionsPaused()))
+                .put("waiting", new JsonArray(s.waiting()))
                 .put("partitions", new JsonArray(s.partitions().stream().map(JsonArray::new).toList()));
     }
 }
