@@ -17,8 +17,15 @@ if [ "${B9:-true}" != false ]; then
   { sed '$d' benchmarks/results/b6.json | sed '$s/$/,/'; sed '1d' benchmarks/results/b9.json; } \
     > benchmarks/results/external.json
 fi
+# B10 (about 3 minutes; B10=false skips it): @Partitioned against SmallRye's ways on one Kafka broker
+rm -f benchmarks/results/b10.json
+if [ "${B10:-true}" != false ]; then
+  ./mvnw -B -ntp -q -Pbenchmarks verify -pl benchmarks -Dtest=KafkaPartitionedBench -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dbench.quick="${BENCH_QUICK:-false}" -Dbench.b10.out="$PWD/benchmarks/results/b10.json" | { grep '^B10 ' || true; }
+fi
 java --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED -Dbench.quick="${BENCH_QUICK:-false}" \
   -cp "benchmarks/target/classes:benchmarks/target/lib/*" io.quarkiverse.reactors.benchmarks.Bench \
-  benchmarks/results/results.json docs/modules/ROOT/assets/images/benchmarks.svg benchmarks/results/external.json \
+  benchmarks/results/results.json docs/modules/ROOT/assets/images/benchmarks.svg \
+  benchmarks/results/external.json,benchmarks/results/b10.json \
   docs/modules/ROOT/pages/includes/benchmark-results.adoc \
   | tee benchmarks/results/table.txt

@@ -20,7 +20,9 @@ import io.quarkiverse.reactors.IdleStrategy;
  * Runs every benchmark beside its baseline and prints one table; writes the raw results as JSON and a
  * chart as SVG. {@code -Dbench.quick=true} shortens everything (a smoke run, not for figures).
  * <p>
- * Usage: {@code Bench <results.json> <chart.svg> [wrk-results.json] [table.adoc]}
+ * Usage: {@code Bench <results.json> <chart.svg> [external.json[,more.json]] [table.adoc]}: the third argument names
+ * the results measured outside this JVM (wrk, redis-benchmark, the Kafka B10 application), comma-separated; a file
+ * that does not exist is skipped.
  */
 public final class Bench {
 
@@ -56,8 +58,10 @@ public final class Bench {
         if (only.isEmpty() || only.contains("B8")) {
             results.addAll(b8());
         }
-        if (args.length > 2 && Files.exists(Path.of(args[2]))) {
-            results.addAll(Report.readJson(Files.readString(Path.of(args[2]))));
+        for (String external : args.length > 2 ? args[2].split(",") : new String[0]) {
+            if (!external.isBlank() && Files.exists(Path.of(external))) {
+                results.addAll(Report.readJson(Files.readString(Path.of(external))));
+            }
         }
         Files.createDirectories(json.toAbsolutePath().getParent());
         Files.writeString(json, "[\n" + results.stream().map(Result::toJson).collect(Collectors.joining(",\n")) + "\n]\n");

@@ -287,6 +287,7 @@ class PartitionedProcessor {
             recorder.register(reactors.reactors(), recorderContext.newInstance(invoker), item.beanId(), item.channel(),
                     describe(item.method()));
         }
+        recorder.checkPartitionMap(sorted.stream().map(PartitionedMethodBuildItem::channel).toList());
     }
 
     /**

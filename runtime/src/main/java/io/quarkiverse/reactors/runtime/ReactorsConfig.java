@@ -1,10 +1,12 @@
 package io.quarkiverse.reactors.runtime;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 import io.quarkiverse.reactors.IdleStrategy;
+import io.quarkus.runtime.annotations.ConfigDocMapKey;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
@@ -231,8 +233,9 @@ public interface ReactorsConfig {
 
         /**
          * Records of one channel that may be dispatched to one reactor and not yet completed. When a reactor has
-         * this many, or its event queue is full, dispatch stops (the connector's demand stops, and the connector
-         * pauses its partitions once its own buffer is full) until the reactor drains; nothing is dropped.
+         * this many, or its event queue is full, the partitions it owns are paused at Kafka until it drains, and the
+         * records of those partitions fetched already wait for it (up to four times this many; past that the
+         * channel's demand stops); the other reactors' partitions keep flowing, and nothing is dropped.
          */
         @WithDefault("1024")
         int maxInFlight();
@@ -243,6 +246,17 @@ public interface ReactorsConfig {
          */
         @WithDefault("30s")
         Duration drainTimeout();
+
+        /**
+         * Which reactor owns which partitions of a {@code @Partitioned} channel, by channel name: comma-separated
+         * {@code partitions:reactor} entries, where partitions is one partition or an inclusive range, e.g.
+         * {@code quarkus.reactors.kafka.partition-map."orders"=0-3:0,4-7:1}. Partitions not listed go to reactor
+         * {@code partition mod count}, the default for every partition. Checked at startup: an entry that does not
+         * parse, a reactor beyond {@code count}, a partition given twice, or a channel that is not
+         * {@code @Partitioned} stops the application with a message naming the key.
+         */
+        @ConfigDocMapKey("channel")
+        Map<String, String> partitionMap();
     }
 
     /** Tuning of {@code idle-strategy=backoff}, as Agrona's {@code BackoffIdleStrategy}. */

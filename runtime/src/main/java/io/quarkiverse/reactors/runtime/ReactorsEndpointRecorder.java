@@ -6,6 +6,7 @@ import java.util.function.Function;
 import io.quarkiverse.reactors.Reactors;
 import io.quarkiverse.reactors.runtime.internal.ops.ReactorWatchdog;
 import io.quarkiverse.reactors.runtime.internal.ops.StatsJson;
+import io.quarkiverse.reactors.runtime.internal.kafka.PartitionedJson;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
 import io.vertx.core.Handler;
@@ -15,7 +16,8 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The read-only JSON endpoint: {@code GET /q/reactors} and {@code GET /q/reactors/pollers}. It only reads
+ * The read-only JSON endpoint: {@code GET /q/reactors} (with a {@code partitioned} section when the application has
+ * {@code @Partitioned} Kafka channels) and {@code GET /q/reactors/pollers}. It only reads
  * stats snapshots; nothing it serves sends an event to a reactor, so it answers even when a reactor is stuck.
  */
 @Recorder
@@ -27,7 +29,7 @@ public class ReactorsEndpointRecorder {
     }
 
     public Handler<RoutingContext> reactorsHandler(RuntimeValue<Reactors> reactors, RuntimeValue<ReactorWatchdog> monitor) {
-        return json(r -> StatsJson.reactors(r, monitor.getValue()), reactors);
+        return json(r -> PartitionedJson.addTo(StatsJson.reactors(r, monitor.getValue())), reactors);
     }
 
     public Handler<RoutingContext> pollersHandler(RuntimeValue<Reactors> reactors) {

@@ -153,11 +153,12 @@ public final class DocSnippets {
         return out.append(body.substring(lastBreak + 1)).toString();
     }
 
-    /** @return every module's main and test sources ({@code <module>/src/main/java}, {@code <module>/src/test/java}) */
+    /** @return every module's main and test sources ({@code <module>/src/main/java}, {@code <module>/src/test/java}, and the demo's {@code src/kafka/java}) */
     private static List<Path> sourceRoots(Path root) {
         try (Stream<Path> modules = Files.list(root)) {
             return modules.filter(Files::isDirectory).sorted()
-                    .flatMap(m -> Stream.of(m.resolve("src/main/java"), m.resolve("src/test/java")))
+                    .flatMap(m -> Stream.of(m.resolve("src/main/java"), m.resolve("src/test/java"),
+                            m.resolve("src/kafka/java")))
                     .filter(Files::isDirectory).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

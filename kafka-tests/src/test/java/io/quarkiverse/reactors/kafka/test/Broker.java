@@ -70,6 +70,22 @@ public final class Broker {
         }
     }
 
+    /** @return per partition of {@code topic}, how many records it has (its end offset: topics here start at 0) */
+    public static Map<Integer, Long> countByPartition(String topic, int partitions) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+            for (int p = 0; p < partitions; p++) {
+                latest.put(new org.apache.kafka.common.TopicPartition(topic, p), org.apache.kafka.clients.admin.OffsetSpec.latest());
+            }
+            Map<Integer, Long> counts = new java.util.TreeMap<>();
+            admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS)
+                    .forEach((partition, offset) -> counts.put(partition.partition(), offset.offset()));
+            return counts;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read the end offsets of " + topic, e);
+        }
+    }
+
     /** Waits until {@code condition} holds, at most 60 s. */
     public static void until(java.util.function.BooleanSupplier condition, java.util.function.Supplier<String> what) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -20,7 +20,9 @@ import io.quarkiverse.reactors.PartitionedStats;
 import io.quarkiverse.reactors.Partitioned;
 import io.quarkiverse.reactors.Partitions;
 import io.quarkiverse.reactors.Reactors;
+import io.quarkiverse.reactors.runtime.internal.kafka.PartitionedJson;
 import io.quarkus.test.QuarkusUnitTest;
+import io.vertx.core.json.JsonObject;
 
 /**
  * Each record runs on the reactor owning its partition ({@code partition mod 2}), in offset order per partition,
@@ -93,5 +95,22 @@ public class PartitionedTest {
         assertEquals(RECORDS, stats.dispatched());
         assertEquals(0, stats.failed());
         assertEquals(List.of(0, 0), stats.inFlight());
+        assertEquals(2, stats.partitions().size(), "one list per reactor: " + stats.partitions());
+        for (int reactor = 0; reactor < 2; reactor++) {
+            for (String partition : stats.partitions().get(reactor)) {
+                assertTrue(partition.startsWith("partitioned-orders-"), partition);
+                assertEquals(reactor, Integer.parseInt(partition.substring(partition.lastIndexOf('-') + 1)) % 2,
+                        partition + " listed under its owner");
+            }
+        }
+        assertEquals(lastOffset.size(), stats.partitions().stream().mapToInt(List::size).sum(), stats.partitions()
+                + " lists every partition that had records");
+
+        // the "partitioned" section of GET /q/reactors
+        JsonObject section = PartitionedJson.addTo(new JsonObject()).getJsonArray("partitioned").getJsonObject(0);
+        assertEquals("orders", section.getString("channel"));
+        assertEquals(RECORDS, section.getLong("completed"));
+        assertEquals(false, section.getBoolean("paused"));
+        assertEquals(stats.partitions().get(1), section.getJsonArray("partitions").getJsonArray(1).getList());
     }
 }

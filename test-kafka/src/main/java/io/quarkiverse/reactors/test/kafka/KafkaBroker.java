@@ -52,9 +52,18 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Formats a fresh log directory and starts the broker; returns once it answers an admin request. */
     public static KafkaBroker start() {
+        return start(0);
+    }
+
+    /**
+     * As {@link #start()}, listening on {@code port} ({@code 0}: a free port).
+     *
+     * @throws IllegalStateException if the port is taken, with the broker's log
+     */
+    public static KafkaBroker start(int port) {
         try {
             Path dir = Files.createTempDirectory("reactors-kafka-");
-            int port = freePort();
+            port = port == 0 ? freePort() : port;
             int controllerPort = freePort();
             Path properties = dir.resolve("server.properties");
             Files.writeString(properties, serverProperties(dir.resolve("data"), port, controllerPort));
@@ -75,6 +84,34 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a broker for trying the demo's partitioned consumer by hand, until the JVM is stopped (Ctrl+C):
+     * {@code ./mvnw -pl test-kafka compile exec:exec}. Arguments: the port (default 9092, Kafka's and the demo's
+     * default) and topics as {@code name:partitions} (default {@code orders:8}).
+     */
+    public static void main(String[] args) {
+        int port = args.length > 0 ? parsePort(args[0]) : 9092;
+        List<String> topics = args.length > 1 ? List.of(args).subList(1, args.length) : List.of("orders:8");
+        KafkaBroker broker = start(port);
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "kafka-broker-stop"));
+        broker.createTopics(topics);
+        System.out.println("Kafka broker ready on " + broker.bootstrapServers() + " with topics " + topics
+                + "; Ctrl+C stops it and deletes its data");
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int parsePort(String port) {
+        try {
+            return Integer.parseInt(port);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("The first argument is the broker's port, e.g. 9092; found '" + port + "'");
+        }
+    }
+
     /** {@code 127.0.0.1:PORT}, for {@code kafka.bootstrap.servers}. */
     public String bootstrapServers() {
         return bootstrapServers;
@@ -89,6 +126,28 @@ public final class KafkaBroker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted creating topic " + name, e);
+        }
+    }
+
+    /**
+     * Creates topics given as {@code name:partitions}, e.g. {@code orders:8}.
+     *
+     * @throws IllegalArgumentException naming the spec that is not {@code name:partitions}
+     */
+    public void createTopics(List<String> specs) {
+        for (String spec : specs) {
+            int colon = spec.lastIndexOf(':');
+            int partitions = -1;
+            try {
+                partitions = colon < 1 ? -1 : Integer.parseInt(spec.substring(colon + 1).trim());
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            if (partitions < 1) {
+                throw new IllegalArgumentException("A topic is given as name:partitions with at least one partition,"
+                        + " e.g. orders:8; found '" + spec + "'");
+            }
+            createTopic(spec.substring(0, colon).trim(), partitions);
         }
     }
 

@@ -1,8 +1,10 @@
 package io.quarkiverse.reactors.runtime.internal.kafka;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,13 @@ public final class PartitionedChannel {
     private final PartitionedInvoker invoker;
     private final Object bean;
     private final int maxInFlight;
+    /**
+     * Per reactor, the most records that may wait while its partitions are paused: what the connector fetched before
+     * the pause took effect (its buffer holds up to {@code max.poll.records × (max-queue-size-factor + 1)} records,
+     * 1500 by default, for all reactors together).
+     */
+    private final int maxHeld;
+    private final PartitionMap owners;
 
     /** Per reactor: records dispatched to it and not yet completed. Incremented by dispatch, decremented by the reactor. */
     private final AtomicIntegerArray inFlight;
@@ -70,13 +79,20 @@ public final class PartitionedChannel {
     private volatile long pausedNanos;
     private volatile long pausedSince;
 
-    // The record a stopped dispatch holds, and the stage SmallRye waits on; dispatching context only.
+    // Dispatching context only: per reactor, the records that wait for it while it is full (its partitions paused);
+    // the record a stopped channel holds and the stage SmallRye waits on; whether a drain timer is set.
+    private final ArrayDeque<PartitionedRecord>[] held;
     private PartitionedRecord blocked;
     private CompletableFuture<Void> resumed;
+    private boolean draining;
+    private Vertx vertx;
+    /** Per reactor: the size of {@code held}, for stats. */
+    private final AtomicIntegerArray waiting;
+    private final PartitionPauser pauser;
 
     @SuppressWarnings("unchecked")
-    public PartitionedChannel(String channel, String description, Reactors reactors, PartitionedInvoker invoker,
-            Object bean, int maxInFlight) {
+    PartitionedChannel(String channel, String description, Reactors reactors, PartitionedInvoker invoker,
+            Object bean, int maxInFlight, PartitionMap owners) {
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("quarkus.reactors.kafka.max-in-flight must be at least 1, found "
                     + maxInFlight);
@@ -87,25 +103,35 @@ public final class PartitionedChannel {
         this.invoker = invoker;
         this.bean = bean;
         this.maxInFlight = maxInFlight;
+        this.maxHeld = 4 * maxInFlight;
+        this.owners = owners;
         this.inFlight = new AtomicIntegerArray(reactors.count());
         this.lanes = new Map[reactors.count()];
         for (int i = 0; i < lanes.length; i++) {
             lanes[i] = new HashMap<>();
         }
+        this.held = new ArrayDeque[reactors.count()];
+        for (int i = 0; i < held.length; i++) {
+            held[i] = new ArrayDeque<>();
+        }
+        this.waiting = new AtomicIntegerArray(reactors.count());
+        this.pauser = new PartitionPauser(channel, reactors.count(), owners::ownerOf);
     }
 
     public String channel() {
         return channel;
     }
 
-    /** The reactor that owns a partition: {@code partition mod count}. */
+    /** The reactor that owns a partition: as {@code partition-map} says, else {@code partition mod count}. */
     public int ownerOf(int partition) {
-        return Math.floorMod(partition, reactors.count());
+        return owners.ownerOf(partition);
     }
 
     /**
-     * Hands one record to its reactor. Returns a completed stage when it was queued there, or a stage that
-     * completes once the reactor has room again (SmallRye's demand stops meanwhile).
+     * Hands one record to its reactor. When the reactor is full ({@code max-in-flight} records, or a full queue),
+     * the record waits here and the reactor's partitions are paused at Kafka until it drains; the other reactors'
+     * partitions keep flowing. Returns a completed stage, or, once {@code 4 × max-in-flight} records wait for one
+     * reactor, a stage that completes when it has room again (SmallRye's demand for the channel stops meanwhile).
      */
     public CompletionStage<Void> dispatch(Message<?> message) {
         Optional<IncomingKafkaRecordMetadata> metadata = message.getMetadata(IncomingKafkaRecordMetadata.class);
@@ -119,32 +145,78 @@ public final class PartitionedChannel {
         TopicPartition partition = new TopicPartition(kafka.getTopic(), kafka.getPartition());
         PartitionedRecord record = new PartitionedRecord(message, partition, ownerOf(kafka.getPartition()));
         unacked.computeIfAbsent(partition, p -> new AtomicInteger()).incrementAndGet();
-        if (trySend(record)) {
+        int reactor = record.reactor();
+        if (held[reactor].isEmpty() && trySend(record)) {
             return DONE;
         }
+        // The reactor is full: its partitions are paused at Kafka, and what was fetched already waits here, in order.
+        if (held[reactor].size() < maxHeld) {
+            hold(record);
+            return DONE;
+        }
+        // What waits is bounded too: past it the whole channel stops (SmallRye's demand), as a last resort.
         blocked = record;
         resumed = new CompletableFuture<>();
         pauses++;
         pausedSince = System.nanoTime();
-        Context context = Vertx.currentContext();
-        Vertx vertx = context != null ? context.owner() : reactors.reactor(0).context().owner();
         CompletableFuture<Void> stage = resumed;
-        vertx.setTimer(RETRY_MILLIS, id -> retry(vertx));
+        scheduleDrain();
         return stage;
     }
 
-    /** On the dispatching context: sends the held record once its reactor has room, and lets SmallRye go on. */
-    private void retry(Vertx vertx) {
-        if (!trySend(blocked)) {
-            vertx.setTimer(RETRY_MILLIS, id -> retry(vertx));
-            return;
+    /** On the dispatching context: keeps a record for its full reactor and pauses that reactor's partitions. */
+    private void hold(PartitionedRecord record) {
+        held[record.reactor()].addLast(record);
+        waiting.incrementAndGet(record.reactor());
+        pauser.pause(record.reactor());
+        scheduleDrain();
+    }
+
+    private void scheduleDrain() {
+        if (!draining) {
+            draining = true;
+            if (vertx == null) {
+                Context context = Vertx.currentContext();
+                vertx = context != null ? context.owner() : reactors.reactor(0).context().owner();
+            }
+            vertx.setTimer(RETRY_MILLIS, id -> drainHeld());
         }
-        pausedNanos += System.nanoTime() - pausedSince;
-        pausedSince = 0;
-        CompletableFuture<Void> stage = resumed;
-        blocked = null;
-        resumed = null;
-        stage.complete(null);
+    }
+
+    /**
+     * On the dispatching context, every millisecond while anything waits or is paused: sends held records to
+     * reactors with room, resumes the partitions of a reactor once nothing of it waits and it is at most half
+     * full, and lets a stopped channel go on.
+     */
+    private void drainHeld() {
+        draining = false;
+        boolean again = false;
+        for (int reactor = 0; reactor < held.length; reactor++) {
+            ArrayDeque<PartitionedRecord> queue = held[reactor];
+            while (!queue.isEmpty() && trySend(queue.peekFirst())) {
+                queue.pollFirst();
+                waiting.decrementAndGet(reactor);
+            }
+            if (queue.isEmpty() && inFlight.get(reactor) <= maxInFlight / 2) {
+                pauser.resume(reactor);
+            }
+            again |= !queue.isEmpty() || pauser.isPaused(reactor);
+        }
+        if (blocked != null && held[blocked.reactor()].size() < maxHeld) {
+            PartitionedRecord record = blocked;
+            blocked = null;
+            if (!(held[record.reactor()].isEmpty() && trySend(record))) {
+                hold(record);
+            }
+            pausedNanos += System.nanoTime() - pausedSince;
+            pausedSince = 0;
+            CompletableFuture<Void> stage = resumed;
+            resumed = null;
+            stage.complete(null);               // SmallRye may dispatch the next record right here
+        }
+        if (again || blocked != null) {
+            scheduleDrain();
+        }
     }
 
     /** @return {@code false} when the reactor has {@code max-in-flight} records or a full queue */
@@ -280,7 +352,22 @@ public final class PartitionedChannel {
         for (int i = 0; i < inFlight.length(); i++) {
             perReactor.add(inFlight.get(i));
         }
+        List<List<String>> owned = new ArrayList<>(inFlight.length());
+        for (int i = 0; i < inFlight.length(); i++) {
+            owned.add(new ArrayList<>());
+        }
+        unacked.keySet().stream()
+                .sorted(Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition))
+                .forEach(p -> owned.get(ownerOf(p.partition())).add(p.toString()));
+        List<Integer> waitingPerReactor = new ArrayList<>(inFlight.length());
+        List<Boolean> pausedPerReactor = new ArrayList<>(inFlight.length());
+        for (int i = 0; i < inFlight.length(); i++) {
+            waitingPerReactor.add(waiting.get(i));
+            pausedPerReactor.add(pauser.isPaused(i));
+        }
         return new PartitionedStats(channel, description, dispatched, completed.sum(), failed.sum(), pauses,
-                pausedNanos + (since == 0 ? 0 : System.nanoTime() - since), since != 0, List.copyOf(perReactor));
+                pausedNanos + (since == 0 ? 0 : System.nanoTime() - since), since != 0, List.copyOf(perReactor),
+                owned.stream().map(List::copyOf).toList(), pauser.pauses(), List.copyOf(pausedPerReactor),
+                List.copyOf(waitingPerReactor));
     }
 }

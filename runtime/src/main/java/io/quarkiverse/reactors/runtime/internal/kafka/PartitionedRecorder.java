@@ -1,5 +1,8 @@
 package io.quarkiverse.reactors.runtime.internal.kafka;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 import io.quarkiverse.reactors.Reactors;
 import io.quarkiverse.reactors.runtime.ReactorsConfig;
 import io.quarkus.arc.Arc;
@@ -16,6 +19,8 @@ import io.quarkus.runtime.annotations.Recorder;
 @Recorder
 public class PartitionedRecorder {
 
+    private static final String PARTITION_MAP = "quarkus.reactors.kafka.partition-map.";
+
     private final RuntimeValue<ReactorsConfig> config;
 
     public PartitionedRecorder(RuntimeValue<ReactorsConfig> config) {
@@ -26,7 +31,26 @@ public class PartitionedRecorder {
             String channel, String description) {
         ArcContainer container = Arc.container();
         InjectableBean<?> bean = container.bean(beanId);
+        ReactorsConfig.Kafka kafka = config.getValue().kafka();
+        String map = kafka.partitionMap().get(channel);
+        int count = reactors.getValue().count();
+        PartitionMap owners = map == null ? PartitionMap.modulo(count)
+                : PartitionMap.parse(PARTITION_MAP + "\"" + channel + "\"", map, count);
         PartitionedChannels.register(new PartitionedChannel(channel, description, reactors.getValue(),
-                invoker.getValue(), container.instance(bean).get(), config.getValue().kafka().maxInFlight()));
+                invoker.getValue(), container.instance(bean).get(), kafka.maxInFlight(), owners));
+    }
+
+    /**
+     * Fails startup when {@code partition-map} names a channel that has no {@code @Partitioned} method: a typo
+     * there would otherwise leave the channel on {@code partition mod count} without a word.
+     */
+    public void checkPartitionMap(List<String> channels) {
+        List<String> unknown = config.getValue().kafka().partitionMap().keySet().stream()
+                .filter(channel -> !channels.contains(channel)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(unknown.stream().map(c -> PARTITION_MAP + "\"" + c + "\"")
+                    .collect(Collectors.joining(", ")) + " names a channel without a @Partitioned method; the"
+                    + " @Partitioned channels are " + channels + ". Fix the channel name or remove the key.");
+        }
     }
 }
