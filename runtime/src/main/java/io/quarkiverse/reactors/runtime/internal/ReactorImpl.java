@@ -61,6 +61,13 @@ public final class ReactorImpl implements Reactor {
     /** A batch of fewer events than this, with none left after it, means the reactor caught up with its senders. */
     private static final int CHASE_THRESHOLD = 16;
 
+    /**
+     * A spinning reactor that finds nothing yields its core ({@link Thread#yield()}) once every this many empty
+     * iterations, and pauses ({@link Thread#onSpinWait()}) on the others: a few microseconds of spinning at most
+     * between yields. A power of two.
+     */
+    private static final int SPIN_YIELD_EVERY = 64;
+
     /** How long a busy or spinning reactor iterates before giving Netty a turn for I/O. */
     static final long ITERATION_SLICE_NANOS = 50_000;
 
@@ -75,6 +82,7 @@ public final class ReactorImpl implements Reactor {
     private static final VarHandle BUSY_NANOS;
     private static final VarHandle POLLER_REGISTRATIONS;
     private static final VarHandle CALLBACK_FAILURES;
+    private static final VarHandle IDLE_WAKE_UPS;
 
     static {
         try {
@@ -90,6 +98,7 @@ public final class ReactorImpl implements Reactor {
             BUSY_NANOS = lookup.findVarHandle(ReactorImpl.class, "busyNanos", long.class);
             POLLER_REGISTRATIONS = lookup.findVarHandle(ReactorImpl.class, "pollerRegistrations", int.class);
             CALLBACK_FAILURES = lookup.findVarHandle(ReactorImpl.class, "callbackFailures", long.class);
+            IDLE_WAKE_UPS = lookup.findVarHandle(ReactorImpl.class, "idleWakeUps", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -129,8 +138,27 @@ public final class ReactorImpl implements Reactor {
     private boolean shutDown;
     /** Whether any iteration of the current slice did work (resets the backoff). */
     private boolean sliceDidWork;
-    /** When the reactor last did work (for park's short spin); {@link #NO_CLOCK_READ} until an idle iteration reads it. */
+    /** When the reactor last did work (for the busy time); {@link #NO_CLOCK_READ} until an idle iteration reads it. */
     private long lastWorkNanos;
+    /**
+     * When the reactor last ran events (for park's short spin); {@link #NO_CLOCK_READ} until an idle iteration reads
+     * it. Only events start the spin: a reply or the next event of a chain follows an event within microseconds, but
+     * nothing follows a timer or a periodic poller sooner than its next period.
+     */
+    private long lastEventsNanos;
+    /** Set when the reactor parks, cleared when it next runs: the next slice is a wake-up. */
+    private boolean parked;
+    /** Wake-ups from a park whose first iteration did no work; published by the reactor for stats(). */
+    private long idleWakeUps;
+    /** With spin: iterations in a row that found nothing to do. */
+    private int emptySpins;
+    /** The work of the timers and periodic pollers that the last iteration's expiry of the wheel fired. */
+    private int timerWork;
+    /**
+     * Set when something the iteration ran needs another iteration that no deadline or queued event brings: a poller
+     * resumed, a timer made to fire every iteration.
+     */
+    private boolean iterateAgain;
     /** The user's timers armed (on the wheel or every iteration), published after each iteration for stats(). */
     private int timers;
 
@@ -473,6 +501,8 @@ public final class ReactorImpl implements Reactor {
         everyIterationTimers[everyIterationTimers.length - 1] = timer;
         if (!inIteration) {
             signal();
+        } else {
+            iterateAgain = true;
         }
     }
 
@@ -705,6 +735,8 @@ public final class ReactorImpl implements Reactor {
     void wakeUp() {
         if (!inIteration || !isCurrent()) {
             signal();
+        } else {
+            iterateAgain = true;
         }
     }
 
@@ -739,10 +771,12 @@ public final class ReactorImpl implements Reactor {
     private void iterate() {
         boolean again;
         sliceDidWork = false;
+        boolean wokeUp = parked;
+        parked = false;
         long start = System.nanoTime();
         ContextInternal previous = context.beginDispatch();
         try {
-            again = iterateWithinSlice(start);
+            again = iterateWithinSlice(start, wokeUp);
         } catch (Throwable t) {
             // Never let a failure end the loop: the flag would stay set and no iteration would run again.
             failureLog.failed("iteration", this, t);
@@ -769,31 +803,62 @@ public final class ReactorImpl implements Reactor {
      * from the clock reads the slice makes anyway where it can.
      *
      * @param start when the slice began
+     * @param wokeUp whether the reactor was parked before this slice: a first iteration without work is then an
+     *        idle wake-up
      * @return whether to iterate again right after Netty's turn; {@code false} when the last iteration was idle
      */
-    private boolean iterateWithinSlice(long start) {
+    private boolean iterateWithinSlice(long start, boolean wokeUp) {
         boolean spin = idlePolicy.keepsIterating();
         long sliceEnd = start + ITERATION_SLICE_NANOS;
         for (int n = 1;; n++) {
             int work = iterateOnce();
+            // Events and every-iteration pollers that did work may have more; timers and periodic pollers are done
+            // until their next deadline, which park() waits for. Work that a callback made (an event to this reactor,
+            // a poller resumed, a timer due now) shows as pending, as iterateAgain, or as the wheel's deadline.
+            boolean continuing = work > timerWork || iterateAgain;
             if (work > 0) {
                 sliceDidWork = true;
                 lastWorkNanos = NO_CLOCK_READ; // read lazily: only an idle iteration needs the time of the last work
+                if (lastBatch > 0) {
+                    lastEventsNanos = NO_CLOCK_READ;
+                }
+            } else if (n == 1 && wokeUp) {
+                IDLE_WAKE_UPS.setOpaque(this, idleWakeUps + 1);
             }
             boolean pending = queue.relaxedPeek() != null;
-            boolean again = work > 0 || pending || (spin && !stopped);
+            boolean again = continuing || pending || (spin && !stopped);
             if (!again) {
                 if (lastWorkNanos == NO_CLOCK_READ) {
                     lastWorkNanos = System.nanoTime();
+                }
+                if (lastEventsNanos == NO_CLOCK_READ) {
+                    lastEventsNanos = lastWorkNanos;
                 }
                 if (sliceDidWork) {
                     addBusy(lastWorkNanos - start);
                 }
                 return false;
             }
-            if (!pending && lastBatch > 0 && lastBatch < CHASE_THRESHOLD) {
+            if (spin) {
+                if (work > 0 || pending) {
+                    emptySpins = 0;
+                } else if ((++emptySpins & (SPIN_YIELD_EVERY - 1)) != 0) {
+                    // Nothing arrived: tell the core this is a spin loop (x86 PAUSE), which yields the pipeline to
+                    // a sibling hyper-thread and spares the memory-order flush when the awaited store lands.
+                    Thread.onSpinWait();
+                } else {
+                    // Still nothing: what this reactor waits for may be a thread that has no core now (the sender,
+                    // or the next reactor of a ring, on a machine with more runnable threads than cores). Spinning
+                    // on would burn the rest of this thread's time slice while that thread waits for it; a yield
+                    // lets it run, and returns at once when no other thread wants the core. Only now and then: on a
+                    // crowded machine each yield can cost a time slice of another thread.
+                    Thread.yield();
+                }
+            } else if (!pending && lastBatch > 0 && lastBatch < CHASE_THRESHOLD) {
                 // Caught up with the senders: rather than chase them event by event (each element's cache line
-                // bouncing between the cores), let Netty take its turn while they get ahead.
+                // bouncing between the cores), let Netty take its turn while they get ahead. A spinning reactor
+                // stays: it has the core to itself, and a Netty turn (a selectNow system call) for every few
+                // events would cost it more than it saves.
                 addBusy(System.nanoTime() - start);
                 return true;
             }
@@ -817,6 +882,9 @@ public final class ReactorImpl implements Reactor {
     private int iterateOnce() {
         int work;
         inIteration = true;
+        if (iterateAgain) {
+            iterateAgain = false;
+        }
         try {
             phase.enter(LoopPhase.EVENTS);
             work = runBatch();
@@ -827,6 +895,8 @@ public final class ReactorImpl implements Reactor {
             if (wheel.size() > 0 || everyIterationTimers.length != 0) {
                 phase.enter(LoopPhase.TIMERS);
                 work += runTimers();
+            } else if (timerWork != 0) {
+                timerWork = 0;
             }
         } finally {
             inIteration = false;
@@ -844,7 +914,7 @@ public final class ReactorImpl implements Reactor {
             park(nextDeadline(System.nanoTime()));
             return;
         }
-        switch (idlePolicy.idle(lastWorkNanos)) {
+        switch (idlePolicy.idle(lastEventsNanos)) {
             case ITERATE:
                 post();
                 return;
@@ -881,6 +951,7 @@ public final class ReactorImpl implements Reactor {
             post();
             return;
         }
+        parked = true;
         if (deadline == Long.MAX_VALUE) {
             return;
         }
@@ -917,6 +988,7 @@ public final class ReactorImpl implements Reactor {
 
     private int runTimers() {
         int work = wheel.expire(System.nanoTime());
+        timerWork = work;
         // A callback that updates or cancels a timer replaces the array: this walk goes on over the one it began,
         // with no copy per iteration. A timer cancelled meanwhile does not fire (fire() checks).
         for (TimerImpl timer : everyIterationTimers) {
@@ -1116,7 +1188,8 @@ public final class ReactorImpl implements Reactor {
                 busy,
                 Math.max(0, System.nanoTime() - startedNanos - busy),
                 transport,
-                (long) CALLBACK_FAILURES.getOpaque(this));
+                (long) CALLBACK_FAILURES.getOpaque(this),
+                (long) IDLE_WAKE_UPS.getOpaque(this));
     }
 
     // ---------------------------------------------------------------- monitoring (any thread)

@@ -18,7 +18,7 @@ final class SpinIdlePolicy implements IdlePolicy {
     }
 
     @Override
-    public Decision idle(long lastWorkNanos) {
+    public Decision idle(long lastEventsNanos) {
         return Decision.ITERATE;
     }
 
