@@ -2,7 +2,8 @@ package io.quarkiverse.reactors.runtime.internal;
 
 /**
  * {@link io.quarkiverse.reactors.IdleStrategy#SPIN}: never idles. The loop iterates without a break inside each
- * slice, and between slices only lets Netty serve its I/O. Stateless.
+ * slice (pausing the core on empty iterations, and yielding it now and then, see {@code ReactorImpl}), and between
+ * slices only lets Netty serve its I/O. Stateless.
  * <p>
  * Owned by one reactor's thread.
  */
