@@ -5,6 +5,7 @@ import io.quarkiverse.reactors.runtime.internal.events.CallCompletion;
 import io.quarkiverse.reactors.runtime.internal.events.CallEvent;
 import io.quarkiverse.reactors.runtime.internal.events.DeliveryEvent;
 import io.quarkiverse.reactors.runtime.internal.events.EventDispatcher;
+import io.quarkiverse.reactors.runtime.internal.events.EventMailbox;
 import io.quarkiverse.reactors.runtime.internal.events.EventSubscriber;
 import io.quarkiverse.reactors.runtime.internal.events.FireEvent;
 import io.quarkiverse.reactors.runtime.internal.events.InternalTask;
@@ -33,17 +34,14 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
-import org.jctools.queues.MpscArrayQueue;
 
 import io.netty.channel.EventLoop;
 import io.netty.channel.nio.NioEventLoop;
@@ -72,8 +70,8 @@ import io.vertx.core.impl.ContextInternal;
  * other tasks, so neither events nor pollers starve the HTTP server on that loop.
  * <p>
  * Submitting is safe from any thread; draining happens only on the event loop. The cost model: a
- * submission is one CAS on the queue's producer index plus one volatile read of
- * {@link #iterationScheduled}; only the submission that finds no iteration pending pays for
+ * submission is one CAS on the queue's producer index plus one volatile read of the mailbox's
+ * {@code iterationScheduled}; only the submission that finds no iteration pending pays for
  * {@code EventLoop.execute} (a Netty task and, from another thread, a selector wake-up). So a burst of
  * events costs one wake-up, not one per event.
  */
@@ -95,10 +93,8 @@ public final class ReactorImpl implements Reactor {
     /** How long a busy or spinning reactor iterates before giving Netty a turn for I/O. */
     static final long ITERATION_SLICE_NANOS = 50_000;
 
-    private static final VarHandle ITERATION_SCHEDULED;
     private static final VarHandle EXECUTED;
     private static final VarHandle FAILED;
-    private static final VarHandle HIGH_WATER_MARK;
     private static final VarHandle ITERATIONS;
     private static final VarHandle TIMERS;
     private static final VarHandle DISPATCHED;
@@ -111,10 +107,8 @@ public final class ReactorImpl implements Reactor {
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
-            ITERATION_SCHEDULED = lookup.findVarHandle(ReactorImpl.class, "iterationScheduled", int.class);
             EXECUTED = lookup.findVarHandle(ReactorImpl.class, "executed", long.class);
             FAILED = lookup.findVarHandle(ReactorImpl.class, "failed", long.class);
-            HIGH_WATER_MARK = lookup.findVarHandle(ReactorImpl.class, "highWaterMark", int.class);
             ITERATIONS = lookup.findVarHandle(ReactorImpl.class, "iterations", long.class);
             TIMERS = lookup.findVarHandle(ReactorImpl.class, "timers", int.class);
             DISPATCHED = lookup.findVarHandle(ReactorImpl.class, "dispatched", long.class);
@@ -131,7 +125,7 @@ public final class ReactorImpl implements Reactor {
     private final int id;
     private final ContextInternal context;
     private final EventLoop eventLoop;
-    private final MpscArrayQueue<Object> queue;
+    private final EventMailbox mailbox;
     private final int batchSize;
     private final ReactorSettings settings;
     private final Runnable iterateTask = this::iterate;
@@ -186,10 +180,6 @@ public final class ReactorImpl implements Reactor {
     /** The user's timers armed (on the wheel or every iteration), published after each iteration for stats(). */
     private int timers;
 
-    /** Set once shutdown began: new submissions are refused, queued ones still run. */
-    private volatile boolean stopped;
-    /** 1 while an iteration is queued on the event loop or running; producers only wake the loop on 0 -> 1. */
-    private volatile int iterationScheduled;
     private volatile Thread thread;
     /** The Netty transport of the event loop, for stats(). */
     private String transport = Transports.NIO;
@@ -199,8 +189,8 @@ public final class ReactorImpl implements Reactor {
     private long failed;
     /** Timer callbacks and watch handlers that threw. */
     private long callbackFailures;
-    /** Raised by the reactor when it samples the depth, and by a producer that finds the queue full. */
-    private int highWaterMark;
+    /** Events of the batch running now that failed; counted by runEvent, published by runBatch. */
+    private long batchFailures;
 
     // Operations, written only by the reactor thread (opaque stores) and read by ReactorWatchdog and stats().
     /**
@@ -219,18 +209,12 @@ public final class ReactorImpl implements Reactor {
     private int pollerRegistrations;
     private final long startedNanos = System.nanoTime();
 
-    // Written by submitting threads, only on the rare paths.
-    private final AtomicLong rejected = new AtomicLong();
-    /** Replies accepted beside the queue because it was full; they count as accepted events. */
-    private final AtomicLong overflowReplies = new AtomicLong();
     /** The dedicated offload pool, or null for the Vert.x worker pool. */
     private volatile OffloadPool offloadPool;
     /** Offloaded tasks accepted and not settled: the bound's count ({@link #offloads} is the list). */
     private final java.util.concurrent.atomic.AtomicInteger pendingOffloads = new java.util.concurrent.atomic.AtomicInteger();
     /** Offloaded tasks accepted and not settled, for the shutdown to fail those that outlive its timeout. */
     private final java.util.Set<PendingOffload<?>> offloads = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    /** Events that could never run because the event loop had terminated; they count as failed. */
-    private final AtomicLong abandoned = new AtomicLong();
 
     /** Which watch waits for what on which channel, shared by all reactors. */
     private final WatchClaims watchClaims;
@@ -242,7 +226,7 @@ public final class ReactorImpl implements Reactor {
         this.dispatcher = dispatcher;
         this.context = context;
         this.eventLoop = context.nettyEventLoop();
-        this.queue = new MpscArrayQueue<>(settings.queueCapacity());
+        this.mailbox = new EventMailbox(id, settings.queueCapacity(), eventLoop, iterateTask, new MailboxConsumer());
         this.batchSize = settings.batchSize();
         this.settings = settings;
         this.failureLog = new FailureLog(id);
@@ -253,7 +237,7 @@ public final class ReactorImpl implements Reactor {
                 ? new LoopSelectorRoute((NioEventLoop) eventLoop)
                 : watchSelector);
         // Whatever is still queued when the event loop is gone can never run: report it, never drop it silently.
-        eventLoop.terminationFuture().addListener(f -> abandonQueued());
+        eventLoop.terminationFuture().addListener(f -> mailbox.abandonQueued());
     }
 
     /** Records the Netty transport for stats(); called once, before the reactor is published. */
@@ -302,43 +286,31 @@ public final class ReactorImpl implements Reactor {
     @Override
     public void send(Runnable task) {
         Objects.requireNonNull(task, "task");
-        enqueueOrThrow(task);
+        mailbox.send(task);
     }
 
     @Override
     public <A, B> void send(BiConsumer<A, B> task, A a, B b) {
         Objects.requireNonNull(task, "task");
-        enqueueOrThrow(new BiEvent<>(task, a, b));
+        mailbox.send(new BiEvent<>(task, a, b));
     }
 
     @Override
     public boolean trySend(Runnable task) {
         Objects.requireNonNull(task, "task");
-        return tryEnqueue(task);
+        return mailbox.trySend(task);
     }
 
     @Override
     public <A, B> boolean trySend(BiConsumer<A, B> task, A a, B b) {
         Objects.requireNonNull(task, "task");
-        return tryEnqueue(new BiEvent<>(task, a, b));
-    }
-
-    private boolean tryEnqueue(Object event) {
-        if (stopped) {
-            throw stoppedException();
-        }
-        if (!queue.offer(event)) {
-            rejectedFull();
-            return false;
-        }
-        signal();
-        return true;
+        return mailbox.trySend(new BiEvent<>(task, a, b));
     }
 
     @Override
     public <T> Uni<T> call(Supplier<T> task) {
         Objects.requireNonNull(task, "task");
-        if (stopped) {
+        if (mailbox.closed()) {
             return stoppedUni();
         }
         return Uni.createFrom().emitter(emitter -> submitCall(task, CallCompletion.of(emitter)));
@@ -350,7 +322,7 @@ public final class ReactorImpl implements Reactor {
      * NullPointerException once the application has stopped.
      */
     private <T> Uni<T> stoppedUni() {
-        return Uni.createFrom().failure(stoppedException());
+        return Uni.createFrom().failure(mailbox.refuseClosed());
     }
 
     @Override
@@ -363,12 +335,12 @@ public final class ReactorImpl implements Reactor {
 
     @Override
     public void fire(Object event) {
-        enqueueOrThrow(new FireEvent(dispatcher.subscribersOf(event), event));
+        mailbox.send(new FireEvent(dispatcher.subscribersOf(event), event));
     }
 
     /** Queues already-resolved subscribers: {@code Reactors.fire} looks them up once for all reactors. */
     void fire(EventSubscriber[] subscribers, Object event) {
-        enqueueOrThrow(new FireEvent(subscribers, event));
+        mailbox.send(new FireEvent(subscribers, event));
     }
 
     @Override
@@ -390,7 +362,7 @@ public final class ReactorImpl implements Reactor {
         return Uni.createFrom().emitter(emitter -> {
             ReactorImpl caller = ReactorGroup.currentOrNull();
             try {
-                enqueueOrThrow(new DeliveryEvent<R>(subscribers, replier, event, CallCompletion.of(emitter), caller,
+                mailbox.send(new DeliveryEvent<R>(subscribers, replier, event, CallCompletion.of(emitter), caller,
                         callerContext(caller)));
             } catch (ReactorOverloadedException | ReactorStoppedException e) {
                 emitter.fail(e);
@@ -465,13 +437,13 @@ public final class ReactorImpl implements Reactor {
         long deadline = System.nanoTime() + delayNanos;
         if (isCurrent()) {
             // the common case, kept free of allocations beyond the timer itself
-            if (stopped) {
-                throw stoppedException();
+            if (mailbox.closed()) {
+                throw mailbox.refuseClosed();
             }
             timer.apply(1);
             schedule(timer, deadline);
         } else {
-            enqueueOrThrow(new InternalTask(() -> {
+            mailbox.send(new InternalTask(() -> {
                 // skipped if an operation called after the start overtook it (sent beside a full queue)
                 if (!timer.cancelled() && timer.apply(1)) {
                     schedule(timer, deadline);
@@ -484,12 +456,12 @@ public final class ReactorImpl implements Reactor {
     /** Registration: runs now on this reactor, else travels as an event (refused when full or stopped). */
     private void onOwner(Runnable registration) {
         if (isCurrent()) {
-            if (stopped) {
-                throw stoppedException();
+            if (mailbox.closed()) {
+                throw mailbox.refuseClosed();
             }
             registration.run();
         } else {
-            enqueueOrThrow(new InternalTask(registration));
+            mailbox.send(new InternalTask(registration));
         }
     }
 
@@ -500,7 +472,7 @@ public final class ReactorImpl implements Reactor {
         }
         wheel.schedule(entry, deadline);
         if (!inIteration) {
-            signal(); // armed from a Vert.x callback between iterations: recompute the park deadline
+            mailbox.scheduleIteration(); // armed from a Vert.x callback between iterations: recompute the park deadline
         }
     }
 
@@ -524,7 +496,7 @@ public final class ReactorImpl implements Reactor {
         everyIterationTimers = java.util.Arrays.copyOf(everyIterationTimers, everyIterationTimers.length + 1);
         everyIterationTimers[everyIterationTimers.length - 1] = timer;
         if (!inIteration) {
-            signal();
+            mailbox.scheduleIteration();
         } else {
             iterateAgain = true;
         }
@@ -567,8 +539,8 @@ public final class ReactorImpl implements Reactor {
             throw new IllegalArgumentException("A watch of " + channel + " needs READ, WRITE or both, was " + interest
                     + " (ERROR and HANG_UP are always reported)");
         }
-        if (stopped) {
-            throw stoppedException();
+        if (mailbox.closed()) {
+            throw mailbox.refuseClosed();
         }
         WatchImpl watch = new WatchImpl(this, channel, handler, watchClaims);
         watchClaims.claim(watch, wanted);
@@ -594,28 +566,28 @@ public final class ReactorImpl implements Reactor {
     @Override
     public <T> Uni<T> offload(Callable<T> task, boolean ordered) {
         Objects.requireNonNull(task, "task");
-        if (stopped) {
+        if (mailbox.closed()) {
             return stoppedUni();
         }
         return Uni.createFrom().emitter(emitter -> {
-            if (stopped) {
-                emitter.fail(stoppedException());
+            if (mailbox.closed()) {
+                emitter.fail(mailbox.refuseClosed());
                 return;
             }
             if (pendingOffloads.incrementAndGet() > settings.maxPendingOffloads()) {
                 pendingOffloads.decrementAndGet();
-                rejected.incrementAndGet();
+                mailbox.countRejected();
                 emitter.fail(new ReactorOverloadedException(id, settings.maxPendingOffloads(), "Reactor " + id
                         + " refused to offload a task: " + settings.maxPendingOffloads() + " offloaded tasks are"
                         + " already pending. Slow down, or raise quarkus.reactors.offload.max-pending"));
                 return;
             }
             PendingOffload<T> pending = new PendingOffload<>(emitter);
-            // Listed before stopped is read again, and the shutdown sets stopped before it fails what is listed:
+            // Listed before the mailbox's closed flag is read again, and the shutdown closes it before it fails what is listed:
             // either this call sees the stop, or the shutdown sees this offload.
             offloads.add(pending);
-            if (stopped) {
-                pending.settle(this, null, stoppedException());
+            if (mailbox.closed()) {
+                pending.settle(this, null, mailbox.refuseClosed());
                 return;
             }
             OffloadPool pool = offloadPool;
@@ -668,7 +640,7 @@ public final class ReactorImpl implements Reactor {
     private <T> void submitCall(Supplier<T> task, CallCompletion<T> completion) {
         ReactorImpl caller = ReactorGroup.currentOrNull();
         ContextInternal callerContext = callerContext(caller);
-        if (caller == this && !stopped && queue.relaxedPeek() == null) {
+        if (caller == this && !mailbox.closed() && !mailbox.hasQueued()) {
             // A call to the caller's own reactor with nothing queued: run it now. No event can be overtaken
             // (the queue is empty), and the hop through the queue would only add a loop turn.
             T result;
@@ -682,7 +654,7 @@ public final class ReactorImpl implements Reactor {
             return;
         }
         try {
-            enqueueOrThrow(new CallEvent<>(task, completion, caller, callerContext));
+            mailbox.send(new CallEvent<>(task, completion, caller, callerContext));
         } catch (ReactorOverloadedException | ReactorStoppedException e) {
             completion.fail(e);
         }
@@ -700,50 +672,12 @@ public final class ReactorImpl implements Reactor {
         return current != null && current.nettyEventLoop() == caller.eventLoop ? current : null;
     }
 
-    private void enqueueOrThrow(Object event) {
-        if (!tryEnqueue(event)) {
-            throw new ReactorOverloadedException(id, queue.capacity());
-        }
-    }
-
-    /** The queue was full: count the refusal, and the queue's depth reached its capacity. */
-    private void rejectedFull() {
-        rejected.incrementAndGet();
-        raiseHighWaterMark(queue.capacity());
-    }
-
-    private void raiseHighWaterMark(int depth) {
-        int seen;
-        while (depth > (seen = (int) HIGH_WATER_MARK.getOpaque(this))) {
-            if (HIGH_WATER_MARK.compareAndSet(this, seen, depth)) {
-                return;
-            }
-        }
-    }
-
-    private ReactorStoppedException stoppedException() {
-        rejected.incrementAndGet();
-        return new ReactorStoppedException(id, "is stopped: the application is shutting down and accepts no new events");
-    }
-
     /**
-     * Queues an event the reactor must not refuse: the reply to a call made from this reactor, or the
-     * cancel or update of a timer. Accepted even while stopping and even when the queue is full: replies
-     * are bounded by the calls in flight (dropping one would lose a result already computed), and a
-     * cancel that could fail would leak the timer.
+     * Queues an event the reactor must not refuse (a reply, a timer's cancel or update, an offload's outcome):
+     * see {@link EventMailbox#sendAlways}.
      */
-    public void submitInternal(ReactorEvent event) {
-        if (queue.offer(event)) {
-            signal();
-            return;
-        }
-        overflowReplies.incrementAndGet();
-        try {
-            eventLoop.execute(() -> runOutsideQueue(event));
-        } catch (RejectedExecutionException e) {
-            abandoned.incrementAndGet();
-            event.abandon(this);
-        }
+    public void sendAlways(ReactorEvent event) {
+        mailbox.sendAlways(event);
     }
 
     /** Runs {@code task} now if called on this reactor, else queues it as an internal event. */
@@ -751,36 +685,16 @@ public final class ReactorImpl implements Reactor {
         if (isCurrent()) {
             task.run();
         } else {
-            submitInternal(new InternalTask(task));
+            sendAlways(new InternalTask(task));
         }
     }
 
     /** Makes sure the reactor iterates soon, from any thread: used when a parked reactor has new work. */
     public void wakeUp() {
         if (!inIteration || !isCurrent()) {
-            signal();
+            mailbox.scheduleIteration();
         } else {
             iterateAgain = true;
-        }
-    }
-
-    /** Makes sure an iteration will run: only the producer that flips the flag from 0 to 1 posts the task. */
-    private void signal() {
-        if (iterationScheduled == 0 && ITERATION_SCHEDULED.compareAndSet(this, 0, 1)) {
-            post();
-        }
-    }
-
-    private void post() {
-        try {
-            eventLoop.execute(iterateTask);
-        } catch (RejectedExecutionException e) {
-            // The event loop is shutting down: the termination listener (or this call, if it already
-            // terminated) reports whatever is left in the queue.
-            iterationScheduled = 0;
-            if (eventLoop.isTerminated()) {
-                abandonQueued();
-            }
         }
     }
 
@@ -813,7 +727,7 @@ public final class ReactorImpl implements Reactor {
             idlePolicy.workDone();
         }
         if (again) {
-            post();
+            mailbox.postIteration();
         } else {
             idle();
         }
@@ -849,8 +763,8 @@ public final class ReactorImpl implements Reactor {
             } else if (n == 1 && wokeUp) {
                 IDLE_WAKE_UPS.setOpaque(this, idleWakeUps + 1);
             }
-            boolean pending = queue.relaxedPeek() != null;
-            boolean again = continuing || pending || (spin && !stopped);
+            boolean pending = mailbox.hasQueued();
+            boolean again = continuing || pending || (spin && !mailbox.closed());
             if (!again) {
                 if (lastWorkNanos == NO_CLOCK_READ) {
                     lastWorkNanos = System.nanoTime();
@@ -936,7 +850,7 @@ public final class ReactorImpl implements Reactor {
 
     /** An iteration found nothing to do: spin, back off or park, as configured. */
     private void idle() {
-        if (stopped) {
+        if (mailbox.closed()) {
             // after shutdown began, never keep a loop busy, but keep firing timers and pollers until they are
             // cancelled: replies to pending calls may depend on them
             park(nextDeadline(System.nanoTime()));
@@ -944,11 +858,11 @@ public final class ReactorImpl implements Reactor {
         }
         switch (idlePolicy.idle(lastEventsNanos)) {
             case ITERATE:
-                post();
+                mailbox.postIteration();
                 return;
             case YIELD:
                 Thread.yield();
-                post();
+                mailbox.postIteration();
                 return;
             default:
                 long now = System.nanoTime();
@@ -972,12 +886,8 @@ public final class ReactorImpl implements Reactor {
 
     /** Stops iterating until {@code deadline} ({@code Long.MAX_VALUE}: until woken) or an event arrives. */
     private void park(long deadline) {
-        iterationScheduled = 0;
-        // A producer may have offered after the last isEmpty() and seen iterationScheduled == 1: look again.
-        // (volatile store then volatile load: the producer's offer and flag read are ordered the same way.)
-        if (!queue.isEmpty() && ITERATION_SCHEDULED.compareAndSet(this, 0, 1)) {
-            post();
-            return;
+        if (!mailbox.releaseIteration()) {
+            return; // an event arrived meanwhile: the next iteration is posted already
         }
         parked = true;
         if (deadline == Long.MAX_VALUE) {
@@ -998,7 +908,7 @@ public final class ReactorImpl implements Reactor {
     private void wake() {
         wake = null;
         wakeAt = Long.MAX_VALUE;
-        if (iterationScheduled == 0 && ITERATION_SCHEDULED.compareAndSet(this, 0, 1)) {
+        if (mailbox.tryAcquireIteration()) {
             iterate();
         }
     }
@@ -1027,31 +937,13 @@ public final class ReactorImpl implements Reactor {
 
     /**
      * Counters are published once per batch, not per event, so that the reactor does not write a cache
-     * line that stats readers share on every event; the queue depth is sampled every 64 events.
+     * line that stats readers share on every event.
      */
     private int runBatch() {
-        MpscArrayQueue<Object> q = queue;
-        long ok = 0;
-        long bad = 0;
-        int ran = 0;
-        Object event;
-        while (ran < batchSize) {
-            // relaxedPoll reads only the next slot, not the producers' index: a reactor that looks at an
-            // empty queue (while it spins or drains faster than its senders) does not steal the cache line
-            // that every sender's CAS needs. An event still being published is picked up next iteration.
-            if ((event = q.relaxedPoll()) == null) {
-                break;
-            }
-            if ((ran & 63) == 0) {
-                sampleDepth(q);
-            }
-            ran++;
-            if (runEvent(event)) {
-                ok++;
-            } else {
-                bad++;
-            }
-        }
+        batchFailures = 0;
+        int ran = mailbox.drain(batchSize);
+        long bad = batchFailures;
+        long ok = ran - bad;
         if (ok != 0) {
             EXECUTED.setOpaque(this, executed + ok);
         }
@@ -1060,14 +952,6 @@ public final class ReactorImpl implements Reactor {
         }
         lastBatch = ran;
         return ran;
-    }
-
-    private void sampleDepth(MpscArrayQueue<Object> q) {
-        long consumed = q.currentConsumerIndex();
-        int depth = (int) (q.currentProducerIndex() - consumed);
-        if (depth > (int) HIGH_WATER_MARK.getOpaque(this)) {
-            raiseHighWaterMark(depth);
-        }
     }
 
     private boolean runEvent(Object event) {
@@ -1104,6 +988,27 @@ public final class ReactorImpl implements Reactor {
         }
     }
 
+    /** What the mailbox calls back: on this reactor, except {@code abandon} (after the event loop terminated). */
+    private final class MailboxConsumer implements EventMailbox.Consumer {
+
+        @Override
+        public void runEvent(Object event) {
+            if (!ReactorImpl.this.runEvent(event)) {
+                batchFailures++;
+            }
+        }
+
+        @Override
+        public void runBesideQueue(ReactorEvent event) {
+            runOutsideQueue(event);
+        }
+
+        @Override
+        public boolean abandon(Object event) {
+            return event instanceof ReactorEvent reactorEvent && reactorEvent.abandon(ReactorImpl.this);
+        }
+    }
+
     public void taskFailed(Object task, Throwable failure) {
         failureLog.failed("event", task, failure);
     }
@@ -1122,7 +1027,7 @@ public final class ReactorImpl implements Reactor {
 
     /** Refuses new submissions from now on; queued events and replies to pending calls still run. */
     void stop() {
-        stopped = true;
+        mailbox.close();
     }
 
 
@@ -1165,32 +1070,7 @@ public final class ReactorImpl implements Reactor {
     }
 
     boolean isIdle() {
-        return queue.isEmpty();
-    }
-
-    /**
-     * Reports every event left in the queue once the event loop can no longer run them: pending calls
-     * fail with {@link ReactorStoppedException}, other events are counted as failed and logged.
-     * Runs only after the loop terminated, so this thread is the queue's only consumer; synchronized
-     * because the termination listener and a late producer may both get here.
-     */
-    private synchronized void abandonQueued() {
-        long lost = 0;
-        long failedCalls = 0;
-        Object event;
-        while ((event = queue.poll()) != null) {
-            if (event instanceof ReactorEvent && ((ReactorEvent) event).abandon(this)) {
-                failedCalls++;
-            } else {
-                lost++;
-            }
-            abandoned.incrementAndGet();
-        }
-        if (lost + failedCalls > 0) {
-            LOG.errorf("Reactor %d: %d queued events could not run because its event loop terminated"
-                    + " (%d pending calls failed with ReactorStoppedException, %d other events were counted as failed)",
-                    id, lost + failedCalls, failedCalls, lost);
-        }
+        return mailbox.isEmpty();
     }
 
     // ---------------------------------------------------------------- stats
@@ -1198,18 +1078,18 @@ public final class ReactorImpl implements Reactor {
     @Override
     public ReactorStats stats() {
         long busy = (long) BUSY_NANOS.getOpaque(this);
-        long consumed = queue.currentConsumerIndex();
-        long produced = queue.currentProducerIndex();
+        long consumed = mailbox.consumed();
+        long produced = mailbox.produced();
         Thread t = thread;
         return new ReactorStats(id,
                 t == null ? "" : t.getName(),
-                queue.capacity(),
-                produced + overflowReplies.get(),
+                mailbox.capacity(),
+                produced + mailbox.acceptedBesideQueue(),
                 (long) EXECUTED.getOpaque(this),
-                (long) FAILED.getOpaque(this) + abandoned.get(),
-                rejected.get(),
+                (long) FAILED.getOpaque(this) + mailbox.abandoned(),
+                mailbox.rejected(),
                 (int) Math.max(0, produced - consumed),
-                (int) HIGH_WATER_MARK.getOpaque(this),
+                mailbox.highWaterMark(),
                 (long) ITERATIONS.getOpaque(this),
                 registry.size(),
                 (int) TIMERS.getOpaque(this),
@@ -1230,12 +1110,12 @@ public final class ReactorImpl implements Reactor {
 
     /** @return a number that changes whenever the reactor begins an event, a callback or an iteration */
     public long progress() {
-        return (long) ITERATIONS.getOpaque(this) + (long) DISPATCHED.getOpaque(this) + queue.currentConsumerIndex();
+        return (long) ITERATIONS.getOpaque(this) + (long) DISPATCHED.getOpaque(this) + mailbox.consumed();
     }
 
     /** @return whether the reactor has something to do: an iteration queued or running, or events waiting */
     public boolean hasWork() {
-        return iterationScheduled != 0 || !queue.isEmpty();
+        return mailbox.hasWork();
     }
 
     /** @return what the reactor runs now, by the phase its loop published; any thread */
