@@ -41,7 +41,7 @@ export class QwcReactorsReactors extends LitElement {
     }
 
     _refresh() {
-        this.jsonRpc.getReactors().then(r => { this._reactors = r.result; });
+        this.jsonRpc.getReactors().then(r => { this._reactors = this._withRates(r.result, performance.now()); });
         this.jsonRpc.getPollers().then(p => { this._pollers = p.result; });
     }
 
@@ -63,6 +63,8 @@ export class QwcReactorsReactors extends LitElement {
                     ${columnBodyRenderer(r => html`${this._percent(r.busyNanos, r.busyNanos + r.idleNanos)}`, [])}></vaadin-grid-column>
                 <vaadin-grid-column path="pollers" header="Pollers" auto-width></vaadin-grid-column>
                 <vaadin-grid-column path="timers" header="Timers" auto-width></vaadin-grid-column>
+                <vaadin-grid-column header="Idle wake-ups/s" auto-width
+                    ${columnBodyRenderer(r => html`${r.idleWakeUpsPerSecond ?? ''}`, [])}></vaadin-grid-column>
             </vaadin-grid>
             <h3>Pollers</h3>
             <vaadin-grid id="pollers" .items="${this._pollers}" all-rows-visible theme="compact row-stripes">
@@ -81,7 +83,22 @@ export class QwcReactorsReactors extends LitElement {
         </div>`;
     }
 
-    _percent(part, whole) {
+    /** Adds each reactor's idle wake-ups per second since the previous refresh (the stats carry the running count). */
+    _withRates(reactors, now) {
+        const previous = this._previousReactors || [];
+        const seconds = (now - (this._previousAt || now)) / 1000;
+        for (const r of reactors) {
+            const before = previous.find(p => p.id === r.id);
+            if (before && seconds > 0) {
+                r.idleWakeUpsPerSecond = ((r.idleWakeUps - before.idleWakeUps) / seconds).toFixed(1);
+            }
+        }
+        this._previousReactors = reactors;
+        this._previousAt = now;
+        return reactors;
+    }
+
+        _percent(part, whole) {
         return whole > 0 ? (100 * part / whole).toFixed(1) + ' %' : '';
     }
 

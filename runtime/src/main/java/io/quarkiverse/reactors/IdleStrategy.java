@@ -22,7 +22,9 @@ public enum IdleStrategy {
 
     /**
      * Never sleep: iterate continuously (SPDK's polled mode). Lowest latency; one core fully busy per
-     * reactor. Vert.x I/O on that loop is still served between iterations.
+     * reactor. Vert.x I/O on that loop is still served between iterations. With nothing to do the reactor pauses
+     * the core between iterations and yields it once in a while, so that on a machine with more runnable threads
+     * than cores the thread it waits for can run.
      */
     SPIN
 }

@@ -32,6 +32,11 @@ package io.quarkiverse.reactors;
  * @param callbackFailures timer callbacks and watch handlers that threw (each logged, rate-limited); they are not
  *        events, so they count here rather than in {@code failed}. A poller that throws counts in its own
  *        {@link PollerStats#failures()}
+ * @param idleWakeUps times the reactor woke from a park (woken by an event, its next timer or periodic poller, the
+ *        idle poll interval of its every-iteration pollers, or a backoff park's end) and its first iteration did no
+ *        work: ran no event, fired no timer callback, and no poller reported work. A parked reactor that is idle
+ *        sleeps, so this stays near zero beyond its own periodic pollers that report no work; a reactor that never
+ *        parks ({@code spin}) counts none. Subtract two readings to get a rate
  */
 public record ReactorStats(
         int id,
@@ -49,5 +54,6 @@ public record ReactorStats(
         long busyNanos,
         long idleNanos,
         String transport,
-        long callbackFailures) {
+        long callbackFailures,
+        long idleWakeUps) {
 }

@@ -178,7 +178,10 @@ public final class Bench {
     private static List<Result> b7() {
         List<Result> results = new ArrayList<>();
         int cores = Integer.getInteger("bench.cores", Runtime.getRuntime().availableProcessors());
-        for (int depth : new int[] { 4, 1024 }) {
+        // -Dbench.b7.depths=4 picks depths; Q=1 is the latency-bound end, Q=1024 the throughput-bound one
+        int[] depths = java.util.Arrays.stream(System.getProperty("bench.b7.depths", "1,4,1024").split(","))
+                .map(String::trim).mapToInt(Integer::parseInt).toArray();
+        for (int depth : depths) {
             Trials.Stats baseline = Trials.run(WARMUPS, TRIALS,
                     () -> EventRing.runOnContextPerSecondPerCore(cores, depth, WINDOW) / 1e6);
             for (IdleStrategy idle : List.of(IdleStrategy.PARK, IdleStrategy.SPIN)) {

@@ -111,6 +111,11 @@ public class DevUiReactorsPageTest {
             long runs = sum(first.path("pollers"), 3);
             await(browser, "the iterations and poller runs shown go up",
                     grids -> sum(grids.path("reactors"), ITERATIONS) > iterations && sum(grids.path("pollers"), 3) > runs);
+            // the last column shows each reactor's idle wake-ups per second, computed between two refreshes
+            await(browser, "an idle wake-up rate in every reactor row",
+                    grids -> grids.path("reactors").size() == reactors.size() && java.util.stream.StreamSupport
+                            .stream(grids.path("reactors").spliterator(), false)
+                            .allMatch(row -> lastCell(row).matches("\\d+\\.\\d")));
 
             // Pause on the first poller row pauses exactly that poller of the application
             int reactor = first.path("pollers").get(0).get(1).asInt();

@@ -35,6 +35,7 @@ public class OperationsTest {
         for (int id = 0; id < count; id++) {
             for (String meter : new String[] { "reactors_events_accepted_total", "reactors_events_executed_total",
                     "reactors_events_failed_total", "reactors_events_rejected_total", "reactors_iterations_total",
+                    "reactors_idle_wakeups_total",
                     "reactors_queue_depth", "reactors_queue_high_water_mark", "reactors_pollers", "reactors_timers",
                     "reactors_busy_time_seconds_total", "reactors_idle_time_seconds_total" }) {
                 assertTrue(metrics.contains(meter + "{reactor=\"" + id + "\"}"), meter + " for reactor " + id + " in\n"

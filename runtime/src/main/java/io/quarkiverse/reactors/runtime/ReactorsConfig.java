@@ -116,10 +116,10 @@ public interface ReactorsConfig {
     Duration idlePollInterval();
 
     /**
-     * With {@code idle-strategy=park}: how long a reactor keeps iterating after its last work before it
-     * parks. Work comes in bursts (a reply, the next event of a chain), and catching it awake saves a
-     * selector wake-up on both sides; an idle reactor still parks after this short spin. {@code 0} parks at
-     * once, as plain Vert.x does.
+     * With {@code idle-strategy=park}: how long a reactor keeps iterating after it last ran events before it
+     * parks (a timer or periodic poller alone does not start this spin). Events come in bursts (a reply, the
+     * next event of a chain), and catching them awake saves a selector wake-up on both sides; an idle reactor
+     * still parks after this short spin. {@code 0} parks at once, as plain Vert.x does.
      */
     @WithDefault("PT0.00002S")
     Duration parkSpin();

@@ -51,6 +51,8 @@ public final class ReactorMeters {
                     "Timer callbacks and watch handlers that threw", ReactorStats::callbackFailures);
             counter(factory, reactor, id, "reactors.iterations", "Iterations of the reactor loop",
                     ReactorStats::iterations);
+            counter(factory, reactor, id, "reactors.idle.wakeups",
+                    "Wake-ups from a park whose first iteration found nothing to do", ReactorStats::idleWakeUps);
             gauge(factory, reactor, id, "reactors.queue.depth", "Events waiting in the queue", ReactorStats::queueDepth);
             gauge(factory, reactor, id, "reactors.queue.high.water.mark", "The deepest the queue was seen",
                     ReactorStats::queueHighWaterMark);

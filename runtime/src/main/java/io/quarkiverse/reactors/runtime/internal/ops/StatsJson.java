@@ -65,7 +65,8 @@ public final class StatsJson {
                 .put("busyNanos", s.busyNanos())
                 .put("idleNanos", s.idleNanos())
                 .put("transport", s.transport())
-                .put("callbackFailures", s.callbackFailures());
+                .put("callbackFailures", s.callbackFailures())
+                .put("idleWakeUps", s.idleWakeUps());
     }
 
     public static JsonObject poller(PollerStats s) {

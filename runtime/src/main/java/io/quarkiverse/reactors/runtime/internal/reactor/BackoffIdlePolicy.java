@@ -41,7 +41,7 @@ final class BackoffIdlePolicy implements IdlePolicy {
     }
 
     @Override
-    public Decision idle(long lastWorkNanos) {
+    public Decision idle(long lastEventsNanos) {
         int idle = ++idleIterations;
         if (idle <= spins) {
             return Decision.ITERATE;

@@ -37,10 +37,12 @@ interface IdlePolicy {
     /**
      * The last iteration found nothing to do.
      *
-     * @param lastWorkNanos when the reactor last did work ({@link System#nanoTime()} units)
+     * @param lastEventsNanos when the reactor last ran events ({@link System#nanoTime()} units); timers and pollers
+     *        do not count: what follows an event within microseconds is a reply or the next event of a chain, while
+     *        nothing follows a timer sooner than its next period
      * @return what the loop does next
      */
-    Decision idle(long lastWorkNanos);
+    Decision idle(long lastEventsNanos);
 
     /**
      * @return after {@link Decision#PARK}: the longest the park may last even if nothing wakes the reactor,

@@ -3,10 +3,12 @@ package io.quarkiverse.reactors.runtime.internal.reactor;
 import java.util.function.LongSupplier;
 
 /**
- * {@link io.quarkiverse.reactors.IdleStrategy#PARK}: keeps iterating for {@code spinNanos} after the reactor's last
- * work, then parks until an event, a timer deadline or a wake-up. Work tends to come in bursts: a reply or the next
- * event of a chain usually arrives within microseconds, and catching it awake saves a selector wake-up (a system
- * call on each side).
+ * {@link io.quarkiverse.reactors.IdleStrategy#PARK}: keeps iterating for {@code spinNanos} after the reactor last
+ * ran events, then parks until an event, a timer deadline or a wake-up. Events tend to come in bursts: a reply or
+ * the next event of a chain usually arrives within microseconds, and catching it awake saves a selector wake-up (a
+ * system call on each side). A timer or periodic poller alone does not start the spin: nothing follows it sooner
+ * than its next period, and an idle reactor that spun after each of them iterated hundreds of times a second for
+ * nothing.
  * <p>
  * Not thread-safe: owned by one reactor's thread.
  */
@@ -30,8 +32,8 @@ final class ParkIdlePolicy implements IdlePolicy {
     }
 
     @Override
-    public Decision idle(long lastWorkNanos) {
-        return clock.getAsLong() - lastWorkNanos < spinNanos ? Decision.ITERATE : Decision.PARK;
+    public Decision idle(long lastEventsNanos) {
+        return clock.getAsLong() - lastEventsNanos < spinNanos ? Decision.ITERATE : Decision.PARK;
     }
 
     @Override

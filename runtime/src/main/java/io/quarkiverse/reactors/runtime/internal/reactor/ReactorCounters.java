@@ -22,6 +22,8 @@ abstract class CountersFields extends PaddedBefore {
     long dispatched;
     /** Time spent in slices that did work; the clock reads are per slice (a Netty task), never per event. */
     long busyNanos;
+    /** Wake-ups from a park whose first iteration did no work. */
+    long idleWakeUps;
     /** The user's timers armed (on the wheel or every iteration), published after each iteration. */
     int timers;
     /** The timer or periodic poller last begun: names what a stalled reactor is stuck in. Never cleared. */
@@ -51,6 +53,7 @@ final class ReactorCounters extends CountersPadAfter {
     private static final VarHandle DISPATCHED;
     private static final VarHandle BUSY_NANOS;
     private static final VarHandle TIMERS;
+    private static final VarHandle IDLE_WAKE_UPS;
     private static final VarHandle RUNNING;
 
     static {
@@ -63,6 +66,7 @@ final class ReactorCounters extends CountersPadAfter {
             DISPATCHED = lookup.findVarHandle(CountersFields.class, "dispatched", long.class);
             BUSY_NANOS = lookup.findVarHandle(CountersFields.class, "busyNanos", long.class);
             TIMERS = lookup.findVarHandle(CountersFields.class, "timers", int.class);
+            IDLE_WAKE_UPS = lookup.findVarHandle(CountersFields.class, "idleWakeUps", long.class);
             RUNNING = lookup.findVarHandle(CountersFields.class, "running", Object.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
@@ -100,6 +104,11 @@ final class ReactorCounters extends CountersPadAfter {
     void entering(Object callback) {
         RUNNING.setOpaque(this, callback);
         DISPATCHED.setOpaque(this, dispatched + 1);
+    }
+
+    /** The reactor woke from a park, and the first iteration found nothing to do. */
+    void idleWakeUp() {
+        IDLE_WAKE_UPS.setOpaque(this, idleWakeUps + 1);
     }
 
     void busy(long nanos) {
@@ -146,6 +155,7 @@ final class ReactorCounters extends CountersPadAfter {
                 busy,
                 Math.max(0, System.nanoTime() - startedNanos - busy),
                 transport,
-                (long) CALLBACK_FAILURES.getOpaque(this));
+                (long) CALLBACK_FAILURES.getOpaque(this),
+                (long) IDLE_WAKE_UPS.getOpaque(this));
     }
 }

@@ -88,7 +88,7 @@ public final class ReactorImpl implements Reactor {
         this.eventLoop = context.nettyEventLoop();
         this.failureLog = new FailureLog(id);
         this.timers = new ReactorTimers(settings.timerTickNanos(), settings.timerSlots(), System.nanoTime(),
-                this::wakeUp);
+                this::entryArmed);
         this.loop = new ReactorLoop(this, context, settings, phase, pollers.everyIteration(), timers, counters, failureLog);
         this.mailbox = loop.mailbox();
         this.calls = new ReactorCalls(this, mailbox, dispatcher);
@@ -384,6 +384,11 @@ public final class ReactorImpl implements Reactor {
     /** Makes sure the reactor iterates soon, from any thread: used when a parked reactor has new work. */
     public void wakeUp() {
         loop.wakeUp();
+    }
+
+    /** On this reactor: a timer or periodic poller was armed (the park deadline may have changed). */
+    private void entryArmed() {
+        loop.entryArmed();
     }
 
     /**

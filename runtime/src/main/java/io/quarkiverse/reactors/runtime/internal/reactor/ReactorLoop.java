@@ -20,8 +20,25 @@ abstract class LoopState extends PaddedBefore {
     int lastBatch;
     /** Events of the batch running now that failed; counted by {@code runEvent}, published by {@code runBatch}. */
     long batchFailures;
-    /** When the reactor last did work (for park's short spin); {@code NO_CLOCK_READ} until an idle iteration reads it. */
+    /** When the reactor last did work (for the busy time); {@code NO_CLOCK_READ} until an idle iteration reads it. */
     long lastWorkNanos;
+    /**
+     * When the reactor last ran events (for park's short spin); {@code NO_CLOCK_READ} until an idle iteration reads
+     * it. Only events start the spin: a reply or the next event of a chain follows an event within microseconds, but
+     * nothing follows a timer or a periodic poller sooner than its next period.
+     */
+    long lastEventsNanos;
+    /** Set when the reactor parks, cleared when it next runs: the next slice is a wake-up. */
+    boolean parked;
+    /**
+     * Set when something an iteration ran needs another iteration that no deadline or queued event brings: a poller
+     * resumed on the reactor's own thread, where {@code wakeUp} posts nothing.
+     */
+    boolean iterateAgain;
+    /** With spin: iterations in a row that found nothing to do. */
+    int emptySpins;
+    /** The part of the last iteration's work that the wheel's timers and periodic pollers did. */
+    int wheelWork;
 }
 
 /** Cache-line padding after the loop's own state; see {@link PaddedBefore}. */
@@ -50,6 +67,12 @@ final class ReactorLoop extends LoopPadAfter implements EventMailbox.Consumer {
     private static final long NO_CLOCK_READ = Long.MIN_VALUE;
     /** A batch of fewer events than this, with none left after it, means the reactor caught up with its senders. */
     private static final int CHASE_THRESHOLD = 16;
+    /**
+     * A spinning reactor that finds nothing yields its core ({@link Thread#yield()}) once every this many empty
+     * iterations, and pauses ({@link Thread#onSpinWait()}) on the others: a few microseconds of spinning at most
+     * between yields. A power of two.
+     */
+    private static final int SPIN_YIELD_EVERY = 64;
 
     private final ReactorImpl reactor;
     private final ContextInternal context;
@@ -90,12 +113,24 @@ final class ReactorLoop extends LoopPadAfter implements EventMailbox.Consumer {
     }
 
     /**
-     * Makes sure the reactor iterates soon: new work that no event announces (a poller resumed, an entry armed from
-     * a Vert.x callback between iterations, which changes the park deadline). Any thread; nothing to do on the
-     * reactor's own thread while it iterates.
+     * Makes sure the reactor iterates soon: new work that no event announces (a poller resumed). Any thread; on the
+     * reactor's own thread while it iterates, the slice goes on with another iteration.
      */
     void wakeUp() {
         if (!inIteration || !reactor.isCurrent()) {
+            mailbox.scheduleIteration();
+        } else {
+            iterateAgain = true;
+        }
+    }
+
+    /**
+     * On the reactor: a timer or periodic poller was armed. From a Vert.x callback between iterations the park
+     * deadline changes, so the loop runs; during an iteration nothing is needed: {@link #park} reads the deadline
+     * (a periodic poller re-armed by its own run must not cost another iteration).
+     */
+    void entryArmed() {
+        if (!inIteration) {
             mailbox.scheduleIteration();
         }
     }
@@ -109,10 +144,12 @@ final class ReactorLoop extends LoopPadAfter implements EventMailbox.Consumer {
     void iterate() {
         boolean again;
         sliceDidWork = false;
+        boolean wokeUp = parked;
+        parked = false;
         long start = System.nanoTime();
         ContextInternal previous = context.beginDispatch();
         try {
-            again = iterateWithinSlice(start);
+            again = iterateWithinSlice(start, wokeUp);
         } catch (Throwable t) {
             // Never let a failure end the loop: the flag would stay set and no iteration would run again.
             failureLog.failed("iteration", reactor, t);
@@ -139,31 +176,67 @@ final class ReactorLoop extends LoopPadAfter implements EventMailbox.Consumer {
      * makes anyway where it can.
      *
      * @param start when the slice began
+     * @param wokeUp whether the reactor was parked before this slice: a first iteration without work is then an
+     *        idle wake-up
      * @return whether to iterate again right after Netty's turn; {@code false} when the last iteration was idle
      */
-    private boolean iterateWithinSlice(long start) {
+    private boolean iterateWithinSlice(long start, boolean wokeUp) {
         boolean spin = idlePolicy.keepsIterating();
         long sliceEnd = start + ITERATION_SLICE_NANOS;
         for (int n = 1;; n++) {
             int work = iterateOnce();
+            // Events, every-iteration pollers and every-iteration timers that did work may have more; the wheel's
+            // timers and periodic pollers are done until their next deadline, which park() waits for. Work that a
+            // callback made shows as a queued event, as iterateAgain (a poller resumed), as an every-iteration
+            // timer, or as the wheel's next deadline.
+            boolean continuing = work > wheelWork || iterateAgain || timers.hasEveryIteration();
             if (work > 0) {
                 sliceDidWork = true;
                 lastWorkNanos = NO_CLOCK_READ; // read lazily: only an idle iteration needs the time of the last work
+                if (lastBatch > 0) {
+                    lastEventsNanos = NO_CLOCK_READ;
+                }
+            } else if (n == 1 && wokeUp) {
+                counters.idleWakeUp();
             }
             boolean pending = mailbox.hasQueued();
-            boolean again = work > 0 || pending || (spin && !mailbox.closed());
+            boolean again = continuing || pending || (spin && !mailbox.closed());
             if (!again) {
                 if (lastWorkNanos == NO_CLOCK_READ) {
                     lastWorkNanos = System.nanoTime();
+                }
+                if (lastEventsNanos == NO_CLOCK_READ) {
+                    lastEventsNanos = lastWorkNanos;
                 }
                 if (sliceDidWork) {
                     counters.busy(lastWorkNanos - start);
                 }
                 return false;
             }
-            if (!pending && lastBatch > 0 && lastBatch < CHASE_THRESHOLD) {
+            if (spin) {
+                if (work > 0 || pending || pollers.hasActive()) {
+                    // Every-iteration pollers poll their own sources as fast as the loop turns: no pause between
+                    // them (B3 measures that turn against Agrona's composite agent).
+                    if (emptySpins != 0) {
+                        emptySpins = 0;
+                    }
+                } else if ((++emptySpins & (SPIN_YIELD_EVERY - 1)) != 0) {
+                    // Nothing arrived: tell the core this is a spin loop (x86 PAUSE), which yields the pipeline to
+                    // a sibling hyper-thread and spares the memory-order flush when the awaited store lands.
+                    Thread.onSpinWait();
+                } else {
+                    // Still nothing: what this reactor waits for may be a thread that has no core now (the sender,
+                    // or the next reactor of a ring, on a machine with more runnable threads than cores). Spinning
+                    // on would burn the rest of this thread's time slice while that thread waits for it; a yield
+                    // lets it run, and returns at once when no other thread wants the core. Only now and then: on a
+                    // crowded machine each yield can cost a time slice of another thread.
+                    Thread.yield();
+                }
+            } else if (!pending && lastBatch > 0 && lastBatch < CHASE_THRESHOLD) {
                 // Caught up with the senders: rather than chase them event by event (each element's cache line
-                // bouncing between the cores), let Netty take its turn while they get ahead.
+                // bouncing between the cores), let Netty take its turn while they get ahead. A spinning reactor
+                // stays: it has the core to itself, and a Netty turn (a selectNow system call) for every few
+                // events would cost it more than it saves.
                 counters.busy(System.nanoTime() - start);
                 return true;
             }
@@ -183,6 +256,9 @@ final class ReactorLoop extends LoopPadAfter implements EventMailbox.Consumer {
     private int iterateOnce() {
         int work;
         inIteration = true;
+        if (iterateAgain) {
+            iterateAgain = false;
+        }
         try {
             phase.enter(LoopPhase.EVENTS);
             work = runBatch();
@@ -193,6 +269,9 @@ final class ReactorLoop extends LoopPadAfter implements EventMailbox.Consumer {
             if (!timers.isEmpty()) {
                 phase.enter(LoopPhase.TIMERS);
                 work += timers.run(System.nanoTime());
+                wheelWork = timers.lastWheelWork();
+            } else if (wheelWork != 0) {
+                wheelWork = 0;
             }
         } finally {
             inIteration = false;
@@ -276,7 +355,7 @@ final class ReactorLoop extends LoopPadAfter implements EventMailbox.Consumer {
             park(nextDeadline(System.nanoTime()));
             return;
         }
-        switch (idlePolicy.idle(lastWorkNanos)) {
+        switch (idlePolicy.idle(lastEventsNanos)) {
             case ITERATE:
                 mailbox.postIteration();
                 return;
@@ -309,6 +388,7 @@ final class ReactorLoop extends LoopPadAfter implements EventMailbox.Consumer {
         if (!mailbox.releaseIteration()) {
             return; // an event arrived meanwhile: the next iteration is posted already
         }
+        parked = true;
         if (deadline == Long.MAX_VALUE) {
             return;
         }

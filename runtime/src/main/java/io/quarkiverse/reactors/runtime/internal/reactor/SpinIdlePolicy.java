@@ -2,7 +2,8 @@ package io.quarkiverse.reactors.runtime.internal.reactor;
 
 /**
  * {@link io.quarkiverse.reactors.IdleStrategy#SPIN}: never idles. The loop iterates without a break inside each
- * slice, and between slices only lets Netty serve its I/O. Stateless.
+ * slice (pausing the core on empty iterations, and yielding it now and then, see {@code ReactorImpl}), and between
+ * slices only lets Netty serve its I/O. Stateless.
  * <p>
  * Owned by one reactor's thread.
  */
@@ -18,7 +19,7 @@ final class SpinIdlePolicy implements IdlePolicy {
     }
 
     @Override
-    public Decision idle(long lastWorkNanos) {
+    public Decision idle(long lastEventsNanos) {
         return Decision.ITERATE;
     }
 

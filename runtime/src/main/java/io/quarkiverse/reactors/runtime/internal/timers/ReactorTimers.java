@@ -24,6 +24,8 @@ public final class ReactorTimers {
      * a copy while callbacks add or cancel timers.
      */
     private TimerImpl[] everyIteration = NONE;
+    /** The work of the wheel's entries (timers, periodic pollers) that the last {@link #run} fired. */
+    private int wheelWork;
 
     /**
      * @param tickNanos the wheel's tick (rounded up to a power of two)
@@ -107,12 +109,26 @@ public final class ReactorTimers {
      */
     public int run(long now) {
         int work = wheel.expire(now);
+        wheelWork = work;
         // A callback that updates or cancels a timer replaces the array: this walk goes on over the one it began,
         // with no copy per iteration. A timer cancelled meanwhile does not fire (fire() checks).
         for (TimerImpl timer : everyIteration) {
             work += timer.fire();
         }
         return work;
+    }
+
+    /**
+     * @return the part of the last {@link #run}'s work that the wheel's entries did: they are done until their next
+     *         deadline, so unlike the every-iteration timers' work it does not call for another iteration
+     */
+    public int lastWheelWork() {
+        return wheelWork;
+    }
+
+    /** @return whether timers fire on every iteration: the loop keeps iterating while they do */
+    public boolean hasEveryIteration() {
+        return everyIteration.length != 0;
     }
 
     /** @return the user's timers armed: on the wheel (not pollers, not housekeeping) and every iteration */
