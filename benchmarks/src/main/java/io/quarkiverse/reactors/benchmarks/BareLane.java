@@ -1,0 +1,83 @@
+package io.quarkiverse.reactors.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import io.quarkiverse.reactors.runtime.internal.SpscLane;
+
+/**
+ * B1's hardware reference: the lane type alone, no reactor around it. The benchmark thread is the producer: it
+ * offers {@link CrossCoreThroughput#BATCH} events, publishing every {@link #PUBLISH_EVERY}, and waits until a
+ * consumer thread that drains without ever sleeping ran them all. The events are the same kind of {@code Runnable}
+ * that B1 sends, so the figure is what a reactor could reach if the loop around the lane cost nothing.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@OperationsPerInvocation(CrossCoreThroughput.BATCH)
+public class BareLane {
+
+    /** As many events as a reactor publishes at once when a sender fills a lane's batch. */
+    static final int PUBLISH_EVERY = 64;
+    /** As many events as a reactor takes from one lane at a time. */
+    static final int DRAIN_LIMIT = 256;
+
+    final SpscLane<Runnable> lane = new SpscLane<>(1024);
+    /** Counted on the consumer thread only. */
+    long ran;
+    volatile long ranPublished;
+    volatile boolean running = true;
+    final Runnable event = () -> ran++;
+    Thread consumer;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        Consumer<Runnable> run = Runnable::run;
+        consumer = new Thread(() -> {
+            while (running) {
+                if (lane.drain(run, DRAIN_LIMIT) == 0) {
+                    Thread.onSpinWait();
+                } else {
+                    ranPublished = ran;
+                }
+            }
+        }, "bare-lane-consumer");
+        consumer.setDaemon(true);
+        consumer.start();
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws InterruptedException {
+        running = false;
+        consumer.join(5_000);
+    }
+
+    @Benchmark
+    public void lane() {
+        long target = ranPublished + CrossCoreThroughput.BATCH;
+        for (int i = 0; i < CrossCoreThroughput.BATCH; i++) {
+            while (!lane.offer(event)) {
+                lane.publish();
+                Thread.onSpinWait();
+            }
+            if (lane.unpublished() == PUBLISH_EVERY) {
+                lane.publish();
+            }
+        }
+        lane.publish();
+        while (ranPublished < target) {
+            Thread.onSpinWait();
+        }
+    }
+}
