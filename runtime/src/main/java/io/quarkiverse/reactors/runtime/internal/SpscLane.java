@@ -130,6 +130,14 @@ public final class SpscLane<E> extends SpscLaneConsumerFields {
         return count;
     }
 
+    /**
+     * Consumer only. @return how many published elements the last {@link #drain} saw and left in the ring (without
+     *         reading the producer's line again)
+     */
+    public int backlog() {
+        return (int) (producerIndexCache - consumerIndexPlain);
+    }
+
     /** Any thread. @return how many published elements wait for the consumer (a snapshot) */
     public int size() {
         // Consumer first: read the other way round, a drain between the two reads could give a negative size.
