@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.TearDown;
 
 import io.quarkiverse.reactors.IdleStrategy;
 import io.quarkiverse.reactors.Reactor;
-import io.quarkiverse.reactors.runtime.internal.ReactorGroup;
+import io.quarkiverse.reactors.runtime.internal.reactor.ReactorGroup;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;

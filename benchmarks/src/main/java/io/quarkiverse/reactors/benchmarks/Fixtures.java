@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import io.quarkiverse.reactors.IdleStrategy;
-import io.quarkiverse.reactors.runtime.internal.ReactorGroup;
-import io.quarkiverse.reactors.runtime.internal.ReactorSettings;
+import io.quarkiverse.reactors.runtime.internal.reactor.ReactorGroup;
+import io.quarkiverse.reactors.runtime.internal.reactor.ReactorSettings;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 

@@ -9,7 +9,7 @@ import org.agrona.concurrent.CompositeAgent;
 
 import io.quarkiverse.reactors.IdleStrategy;
 import io.quarkiverse.reactors.Reactor;
-import io.quarkiverse.reactors.runtime.internal.ReactorGroup;
+import io.quarkiverse.reactors.runtime.internal.reactor.ReactorGroup;
 import io.vertx.core.Vertx;
 
 /**

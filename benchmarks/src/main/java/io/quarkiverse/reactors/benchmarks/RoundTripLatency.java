@@ -25,7 +25,7 @@ import org.openjdk.jmh.runner.IterationType;
 
 import io.quarkiverse.reactors.IdleStrategy;
 import io.quarkiverse.reactors.Reactor;
-import io.quarkiverse.reactors.runtime.internal.ReactorGroup;
+import io.quarkiverse.reactors.runtime.internal.reactor.ReactorGroup;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;

@@ -8,7 +8,7 @@ import java.util.function.BiConsumer;
 
 import io.quarkiverse.reactors.IdleStrategy;
 import io.quarkiverse.reactors.Reactor;
-import io.quarkiverse.reactors.runtime.internal.ReactorGroup;
+import io.quarkiverse.reactors.runtime.internal.reactor.ReactorGroup;
 import io.vertx.core.Vertx;
 
 /**

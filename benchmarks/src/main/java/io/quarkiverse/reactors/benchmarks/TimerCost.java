@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import io.quarkiverse.reactors.IdleStrategy;
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.TimerHandle;
-import io.quarkiverse.reactors.runtime.internal.ReactorGroup;
+import io.quarkiverse.reactors.runtime.internal.reactor.ReactorGroup;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 

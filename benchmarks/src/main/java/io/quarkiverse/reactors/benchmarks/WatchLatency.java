@@ -9,7 +9,7 @@ import java.nio.channels.Selector;
 
 import io.quarkiverse.reactors.IdleStrategy;
 import io.quarkiverse.reactors.Interest;
-import io.quarkiverse.reactors.runtime.internal.ReactorGroup;
+import io.quarkiverse.reactors.runtime.internal.reactor.ReactorGroup;
 import io.vertx.core.Vertx;
 
 /**

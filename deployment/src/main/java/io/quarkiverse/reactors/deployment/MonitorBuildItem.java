@@ -1,6 +1,6 @@
 package io.quarkiverse.reactors.deployment;
 
-import io.quarkiverse.reactors.runtime.internal.ReactorWatchdog;
+import io.quarkiverse.reactors.runtime.internal.ops.ReactorWatchdog;
 import io.quarkus.builder.item.SimpleBuildItem;
 import io.quarkus.runtime.RuntimeValue;
 

@@ -8,7 +8,7 @@ import io.quarkiverse.reactors.runtime.ReactorsBuildTimeConfig;
 import io.quarkiverse.reactors.runtime.ReactorsEndpointRecorder;
 import io.quarkiverse.reactors.runtime.ReactorsHealthCheck;
 import io.quarkiverse.reactors.runtime.ReactorsRecorder;
-import io.quarkiverse.reactors.runtime.internal.ReactorWatchdog;
+import io.quarkiverse.reactors.runtime.internal.ops.ReactorWatchdog;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.Reactors;
-import io.quarkiverse.reactors.runtime.internal.ReactorGroup;
+import io.quarkiverse.reactors.runtime.internal.reactor.ReactorGroup;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;

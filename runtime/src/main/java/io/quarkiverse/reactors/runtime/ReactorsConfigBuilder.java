@@ -1,6 +1,6 @@
 package io.quarkiverse.reactors.runtime;
 
-import io.quarkiverse.reactors.runtime.internal.EventLoopPoolSizeSource;
+import io.quarkiverse.reactors.runtime.internal.placement.EventLoopPoolSizeSource;
 import io.quarkus.runtime.configuration.ConfigBuilder;
 import io.smallrye.config.SmallRyeConfigBuilder;
 

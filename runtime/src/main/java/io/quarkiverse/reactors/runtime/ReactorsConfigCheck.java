@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 
-import io.quarkiverse.reactors.runtime.internal.Placement;
+import io.quarkiverse.reactors.runtime.internal.placement.Placement;
 
 /**
  * Checks every {@code quarkus.reactors.*} value for range at startup, before the reactors or Vert.x use any of

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 import io.quarkiverse.reactors.Reactors;
-import io.quarkiverse.reactors.runtime.internal.ReactorWatchdog;
+import io.quarkiverse.reactors.runtime.internal.ops.ReactorWatchdog;
 
 /**
  * Readiness: DOWN while a reactor that has work has begun no event and completed no loop iteration for longer

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.reactors.Reactors;
-import io.quarkiverse.reactors.runtime.internal.ReactorWatchdog;
-import io.quarkiverse.reactors.runtime.internal.StatsJson;
+import io.quarkiverse.reactors.runtime.internal.ops.ReactorWatchdog;
+import io.quarkiverse.reactors.runtime.internal.ops.StatsJson;
 import io.quarkiverse.reactors.test.Await;
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.health.SmallRyeHealth;

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.reactors.Reactors;
-import io.quarkiverse.reactors.runtime.internal.CpuList;
-import io.quarkiverse.reactors.runtime.internal.ReactorGroup;
+import io.quarkiverse.reactors.runtime.internal.placement.CpuList;
+import io.quarkiverse.reactors.runtime.internal.reactor.ReactorGroup;
 import io.quarkus.test.QuarkusUnitTest;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.VertxInternal;

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
 
-import io.quarkiverse.reactors.runtime.internal.CpuList;
+import io.quarkiverse.reactors.runtime.internal.placement.CpuList;
 
 /** Reads thread affinity the way an operator would: from /proc, independently of the pinning library. */
 final class ProcStatus {

@@ -4,7 +4,7 @@ import jakarta.inject.Inject;
 
 import io.quarkiverse.reactors.PollerHandle;
 import io.quarkiverse.reactors.Reactors;
-import io.quarkiverse.reactors.runtime.internal.StatsJson;
+import io.quarkiverse.reactors.runtime.internal.ops.StatsJson;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

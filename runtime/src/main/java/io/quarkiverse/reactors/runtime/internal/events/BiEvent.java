@@ -1,0 +1,33 @@
+package io.quarkiverse.reactors.runtime.internal.events;
+
+import io.quarkiverse.reactors.runtime.internal.reactor.ReactorImpl;
+
+import java.util.function.BiConsumer;
+
+/**
+ * {@code task.accept(a, b)} as an event, so that non-capturing method references can be sent with
+ * their arguments. Immutable; runs once on the target reactor.
+ */
+public final class BiEvent<A, B> extends ReactorEvent {
+
+    private final BiConsumer<A, B> task;
+    private final A a;
+    private final B b;
+
+    public BiEvent(BiConsumer<A, B> task, A a, B b) {
+        this.task = task;
+        this.a = a;
+        this.b = b;
+    }
+
+    @Override
+    public boolean execute(ReactorImpl reactor) {
+        try {
+            task.accept(a, b);
+            return true;
+        } catch (Throwable t) {
+            reactor.taskFailed(task, t);
+            return false;
+        }
+    }
+}

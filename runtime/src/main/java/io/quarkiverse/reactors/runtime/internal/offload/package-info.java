@@ -1,0 +1,5 @@
+/**
+ * Offload: blocking tasks run off the reactor ({@code OffloadPool} or the Vert.x worker pool), and
+ * {@code PendingOffload}, which settles each task's {@code Uni} exactly once.
+ */
+package io.quarkiverse.reactors.runtime.internal.offload;

@@ -1,0 +1,29 @@
+package io.quarkiverse.reactors.runtime.internal.reactor;
+
+/**
+ * {@link io.quarkiverse.reactors.IdleStrategy#SPIN}: never idles. The loop iterates without a break inside each
+ * slice, and between slices only lets Netty serve its I/O. Stateless.
+ * <p>
+ * Owned by one reactor's thread.
+ */
+final class SpinIdlePolicy implements IdlePolicy {
+
+    @Override
+    public boolean keepsIterating() {
+        return true;
+    }
+
+    @Override
+    public void workDone() {
+    }
+
+    @Override
+    public Decision idle(long lastWorkNanos) {
+        return Decision.ITERATE;
+    }
+
+    @Override
+    public long parkNanos() {
+        return Long.MAX_VALUE;
+    }
+}
