@@ -39,6 +39,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
@@ -62,7 +63,8 @@ import io.vertx.core.Context;
 import io.vertx.core.impl.ContextInternal;
 
 /**
- * One reactor: a bounded multi-producer single-consumer event queue, pollers and a timer wheel, run by
+ * One reactor: a bounded multi-producer single-consumer event queue, one lane per other reactor, pollers and a
+ * timer wheel, run by
  * an iteration task on one Netty event loop, inside one Vert.x event-loop context.
  * <p>
  * One iteration, in SPDK's order: a batch of queued events, then the every-iteration pollers, then the
@@ -71,13 +73,15 @@ import io.vertx.core.impl.ContextInternal;
  * until an event, a timer deadline or a wake-up. Between two iterations Netty serves the loop's I/O and
  * other tasks, so neither events nor pollers starve the HTTP server on that loop.
  * <p>
- * Submitting is safe from any thread; draining happens only on the event loop. The cost model: a
- * submission is one CAS on the queue's producer index plus one volatile read of
- * {@link #iterationScheduled}; only the submission that finds no iteration pending pays for
+ * Submitting is safe from any thread; draining happens only on the event loop. Another reactor of the group
+ * sends through its own lane ({@link SpscLane}, in {@link LaneInbox}): plain stores, published with one ordered
+ * store at the end of its iteration or every {@link LaneOutbox#PUBLISH_EVERY} events. Any other thread uses
+ * the bounded MPSC queue: one CAS on its producer index. Either way the publisher then reads
+ * {@link #iterationScheduled}; only the one that finds no iteration pending pays for
  * {@code EventLoop.execute} (a Netty task and, from another thread, a selector wake-up). So a burst of
  * events costs one wake-up, not one per event.
  */
-public final class ReactorImpl implements Reactor {
+public final class ReactorImpl implements Reactor, LaneOutbox.Receiver {
 
     private static final Logger LOG = Logger.getLogger(ReactorImpl.class);
 
@@ -123,6 +127,17 @@ public final class ReactorImpl implements Reactor {
     private final ContextInternal context;
     private final EventLoop eventLoop;
     private final MpscArrayQueue<Object> queue;
+    /** The group's reactors: a sender uses lanes only into reactors of its own group (ids index the lanes). */
+    private final ReactorImpl[] peers;
+    /** Events from the other reactors of the group, one lane per sender; foreign threads use {@link #queue}. */
+    private final LaneInbox inbox;
+    /** This reactor's sends to the other reactors, written into their lanes and published in batches. */
+    private final LaneOutbox outbox;
+    /** Runs one event taken from a lane, counted into the current batch. */
+    private final Consumer<Object> laneSink = this::runLaneEvent;
+    /** Events run and failed by the current batch (reactor thread). */
+    private long batchOk;
+    private long batchBad;
     private final int batchSize;
     private final ReactorSettings settings;
     private final Runnable iterateTask = this::iterate;
@@ -208,13 +223,16 @@ public final class ReactorImpl implements Reactor {
     private final WatchClaims watchClaims;
     private final ReactorWatches watches;
 
-    ReactorImpl(int id, ContextInternal context, ReactorSettings settings, EventDispatcher dispatcher,
+    ReactorImpl(int id, ReactorImpl[] peers, ContextInternal context, ReactorSettings settings, EventDispatcher dispatcher,
             WatchClaims watchClaims, WatchSelector watchSelector) {
         this.id = id;
         this.dispatcher = dispatcher;
         this.context = context;
         this.eventLoop = context.nettyEventLoop();
         this.queue = new MpscArrayQueue<>(settings.queueCapacity());
+        this.peers = peers;
+        this.inbox = new LaneInbox(peers.length, queue.capacity());
+        this.outbox = new LaneOutbox(id, peers.length);
         this.batchSize = settings.batchSize();
         this.settings = settings;
         this.failureLog = new FailureLog(id);
@@ -298,6 +316,15 @@ public final class ReactorImpl implements Reactor {
     private boolean tryEnqueue(Object event) {
         if (stopped) {
             throw stoppedException();
+        }
+        ReactorImpl sender = laneSender();
+        if (sender != null) {
+            if (!sender.outbox.offer(this, event, sender.inIteration)) {
+                rejected.incrementAndGet();
+                raiseHighWaterMark(inbox.capacity());
+                return false;
+            }
+            return true;
         }
         if (!queue.offer(event)) {
             rejectedFull();
@@ -672,8 +699,34 @@ public final class ReactorImpl implements Reactor {
 
     private void enqueueOrThrow(Object event) {
         if (!tryEnqueue(event)) {
-            throw new ReactorOverloadedException(id, queue.capacity());
+            ReactorImpl sender = laneSender();
+            if (sender == null) {
+                throw new ReactorOverloadedException(id, queue.capacity());
+            }
+            throw new ReactorOverloadedException(id, inbox.capacity(), "Reactor " + id + " rejected an event from reactor "
+                    + sender.id + ": the lane from reactor " + sender.id + " is full (capacity " + inbox.capacity()
+                    + "). Slow down the sender, use trySend() to react to back-pressure, or raise"
+                    + " quarkus.reactors.queue-capacity");
         }
+    }
+
+    /**
+     * @return the reactor of the calling thread when it is another reactor of this group (its events go into its
+     *         lane to this reactor), else null (the thread uses the MPSC queue)
+     */
+    private ReactorImpl laneSender() {
+        ReactorImpl sender = ReactorGroup.currentOrNull();
+        return sender != null && sender != this && sender.peers == peers ? sender : null;
+    }
+
+    @Override
+    public LaneInbox lanes() {
+        return inbox;
+    }
+
+    @Override
+    public void wakeForLane() {
+        signal();
     }
 
     /** The queue was full: count the refusal, and the queue's depth reached its capacity. */
@@ -703,7 +756,12 @@ public final class ReactorImpl implements Reactor {
      * cancel that could fail would leak the timer.
      */
     public void submitInternal(ReactorEvent event) {
-        if (queue.offer(event)) {
+        ReactorImpl sender = laneSender();
+        if (sender != null) {
+            if (sender.outbox.offer(this, event, sender.inIteration)) {
+                return;
+            }
+        } else if (queue.offer(event)) {
             signal();
             return;
         }
@@ -804,7 +862,7 @@ public final class ReactorImpl implements Reactor {
                 sliceDidWork = true;
                 lastWorkNanos = NO_CLOCK_READ; // read lazily: only an idle iteration needs the time of the last work
             }
-            boolean pending = queue.relaxedPeek() != null;
+            boolean pending = queue.relaxedPeek() != null || !inbox.isEmpty();
             boolean again = work > 0 || pending || (spin && !stopped);
             if (!again) {
                 if (lastWorkNanos == NO_CLOCK_READ) {
@@ -853,6 +911,8 @@ public final class ReactorImpl implements Reactor {
                 work += runTimers();
             }
         } finally {
+            // The end of the iteration is the publication point of this reactor's sends to other reactors.
+            outbox.flush();
             inIteration = false;
         }
         ITERATIONS.setOpaque(this, iterations + 1);
@@ -901,7 +961,7 @@ public final class ReactorImpl implements Reactor {
         iterationScheduled = 0;
         // A producer may have offered after the last isEmpty() and seen iterationScheduled == 1: look again.
         // (volatile store then volatile load: the producer's offer and flag read are ordered the same way.)
-        if (!queue.isEmpty() && ITERATION_SCHEDULED.compareAndSet(this, 0, 1)) {
+        if ((!queue.isEmpty() || !inbox.isEmpty()) && ITERATION_SCHEDULED.compareAndSet(this, 0, 1)) {
             post();
             return;
         }
@@ -950,16 +1010,44 @@ public final class ReactorImpl implements Reactor {
     }
 
     /**
+     * Runs one batch of at most {@code batchSize} events, shared fairly between the MPSC queue and the lanes from
+     * the other reactors: each source gets a quota of {@code batchSize / sources} first, then whatever budget is
+     * left goes round again, so a flooding sender neither starves the others nor wastes the batch when alone.
      * Counters are published once per batch, not per event, so that the reactor does not write a cache
-     * line that stats readers share on every event; the queue depth is sampled every 64 events.
+     * line that stats readers share on every event; the queue depth is sampled every 64 events, the lanes' on
+     * every drain.
      */
     private int runBatch() {
+        batchOk = 0;
+        batchBad = 0;
+        int quota = Math.max(1, batchSize / peers.length);
+        int ran = runQueued(quota);
+        ran += inbox.drain(laneSink, quota, batchSize - ran);
+        if (ran >= quota && ran < batchSize) {
+            // some source may have had more than its quota: share the rest of the budget
+            ran += runQueued(batchSize - ran);
+            ran += inbox.drain(laneSink, batchSize, batchSize - ran);
+        }
+        int deepestLane = inbox.takeDeepest();
+        if (deepestLane > (int) HIGH_WATER_MARK.getOpaque(this)) {
+            raiseHighWaterMark(deepestLane);
+        }
+        if (batchOk != 0) {
+            EXECUTED.setOpaque(this, executed + batchOk);
+        }
+        if (batchBad != 0) {
+            FAILED.setOpaque(this, failed + batchBad);
+        }
+        lastBatch = ran;
+        return ran;
+    }
+
+    /** Runs up to {@code limit} events from the MPSC queue. */
+    private int runQueued(int limit) {
         MpscArrayQueue<Object> q = queue;
-        long ok = 0;
-        long bad = 0;
         int ran = 0;
         Object event;
-        while (ran < batchSize) {
+        while (ran < limit) {
             // relaxedPoll reads only the next slot, not the producers' index: a reactor that looks at an
             // empty queue (while it spins or drains faster than its senders) does not steal the cache line
             // that every sender's CAS needs. An event still being published is picked up next iteration.
@@ -970,20 +1058,18 @@ public final class ReactorImpl implements Reactor {
                 sampleDepth(q);
             }
             ran++;
-            if (runEvent(event)) {
-                ok++;
-            } else {
-                bad++;
-            }
+            runLaneEvent(event);
         }
-        if (ok != 0) {
-            EXECUTED.setOpaque(this, executed + ok);
-        }
-        if (bad != 0) {
-            FAILED.setOpaque(this, failed + bad);
-        }
-        lastBatch = ran;
         return ran;
+    }
+
+    /** Runs one event and counts it into the current batch. */
+    private void runLaneEvent(Object event) {
+        if (runEvent(event)) {
+            batchOk++;
+        } else {
+            batchBad++;
+        }
     }
 
     private void sampleDepth(MpscArrayQueue<Object> q) {
@@ -1089,7 +1175,7 @@ public final class ReactorImpl implements Reactor {
     }
 
     boolean isIdle() {
-        return queue.isEmpty();
+        return queue.isEmpty() && inbox.isEmpty();
     }
 
     /**
@@ -1102,8 +1188,16 @@ public final class ReactorImpl implements Reactor {
         long lost = 0;
         long failedCalls = 0;
         Object event;
+        List<Object> left = new java.util.ArrayList<>();
         while ((event = queue.poll()) != null) {
-            if (event instanceof ReactorEvent && ((ReactorEvent) event).abandon(this)) {
+            left.add(event);
+        }
+        // The loop is gone, so this thread is the lanes' only consumer now (the senders may still be publishing).
+        while (inbox.drain(left::add, Integer.MAX_VALUE, Integer.MAX_VALUE) > 0) {
+            // until every lane is empty
+        }
+        for (Object e : left) {
+            if (e instanceof ReactorEvent && ((ReactorEvent) e).abandon(this)) {
                 failedCalls++;
             } else {
                 lost++;
@@ -1128,11 +1222,11 @@ public final class ReactorImpl implements Reactor {
         return new ReactorStats(id,
                 t == null ? "" : t.getName(),
                 queue.capacity(),
-                produced + overflowReplies.get(),
+                produced + inbox.published() + overflowReplies.get(),
                 (long) EXECUTED.getOpaque(this),
                 (long) FAILED.getOpaque(this) + abandoned.get(),
                 rejected.get(),
-                (int) Math.max(0, produced - consumed),
+                (int) Math.max(0, produced - consumed) + inbox.depth(),
                 (int) HIGH_WATER_MARK.getOpaque(this),
                 (long) ITERATIONS.getOpaque(this),
                 registry.size(),
@@ -1153,12 +1247,13 @@ public final class ReactorImpl implements Reactor {
 
     /** @return a number that changes whenever the reactor begins an event, a callback or an iteration */
     public long progress() {
-        return (long) ITERATIONS.getOpaque(this) + (long) DISPATCHED.getOpaque(this) + queue.currentConsumerIndex();
+        return (long) ITERATIONS.getOpaque(this) + (long) DISPATCHED.getOpaque(this) + queue.currentConsumerIndex()
+                + inbox.consumed();
     }
 
     /** @return whether the reactor has something to do: an iteration queued or running, or events waiting */
     public boolean hasWork() {
-        return iterationScheduled != 0 || !queue.isEmpty();
+        return iterationScheduled != 0 || !queue.isEmpty() || !inbox.isEmpty();
     }
 
     /** @return what the reactor runs now, by the phase its loop published; any thread */
