@@ -33,7 +33,8 @@ public class BareLane {
     /** As many events as a reactor takes from one lane at a time. */
     static final int DRAIN_LIMIT = 256;
 
-    final SpscLane<Runnable> lane = new SpscLane<>(1024);
+    /** As large as a reactor's lane at the default {@code queue-capacity}, so that a batch never waits for room. */
+    final SpscLane<Runnable> lane = new SpscLane<>(65_536);
     /** Counted on the consumer thread only. */
     long ran;
     volatile long ranPublished;
