@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
-import io.quarkiverse.reactors.runtime.internal.reactor.SpscLane;
+import io.quarkiverse.reactors.runtime.internal.events.SpscLane;
 
 /**
  * B1's hardware reference: the lane type alone, no reactor around it. The benchmark thread is the producer: it

@@ -31,7 +31,7 @@ public final class CallEvent<T> extends ReplyingEvent<T> {
         if (caller == null || caller == reactor) {
             deliverOutcome();
         } else {
-            caller.submitInternal(this);
+            caller.sendAlways(this);
         }
         return failure == null;
     }

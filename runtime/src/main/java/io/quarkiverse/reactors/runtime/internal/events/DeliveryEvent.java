@@ -109,7 +109,7 @@ public final class DeliveryEvent<R> extends ReplyingEvent<R> {
         if (home.isCurrent()) {
             deliverOutcome();
         } else {
-            home.submitInternal(this);
+            home.sendAlways(this);
         }
     }
 

@@ -56,7 +56,7 @@ public final class PendingOffload<T> extends ReactorEvent {
     void deliver(ReactorImpl reactor, T value, Throwable failure) {
         this.value = value;
         this.failure = failure;
-        reactor.submitInternal(this);
+        reactor.sendAlways(this);
     }
 
     @Override

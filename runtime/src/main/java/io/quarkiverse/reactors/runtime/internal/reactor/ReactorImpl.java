@@ -5,9 +5,11 @@ import io.quarkiverse.reactors.runtime.internal.events.CallCompletion;
 import io.quarkiverse.reactors.runtime.internal.events.CallEvent;
 import io.quarkiverse.reactors.runtime.internal.events.DeliveryEvent;
 import io.quarkiverse.reactors.runtime.internal.events.EventDispatcher;
+import io.quarkiverse.reactors.runtime.internal.events.EventMailbox;
 import io.quarkiverse.reactors.runtime.internal.events.EventSubscriber;
 import io.quarkiverse.reactors.runtime.internal.events.FireEvent;
 import io.quarkiverse.reactors.runtime.internal.events.InternalTask;
+import io.quarkiverse.reactors.runtime.internal.events.LaneOutbox;
 import io.quarkiverse.reactors.runtime.internal.events.ReactorEvent;
 import io.quarkiverse.reactors.runtime.internal.offload.OffloadPool;
 import io.quarkiverse.reactors.runtime.internal.offload.PendingOffload;
@@ -33,18 +35,14 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
-import org.jctools.queues.MpscArrayQueue;
 
 import io.netty.channel.EventLoop;
 import io.netty.channel.nio.NioEventLoop;
@@ -63,9 +61,9 @@ import io.vertx.core.Context;
 import io.vertx.core.impl.ContextInternal;
 
 /**
- * One reactor: a bounded multi-producer single-consumer event queue, one lane per other reactor, pollers and a
- * timer wheel, run by
- * an iteration task on one Netty event loop, inside one Vert.x event-loop context.
+ * One reactor: a mailbox (one lane per other reactor, and a bounded multi-producer single-consumer queue for
+ * every other thread), pollers and a timer wheel, run by an iteration task on one Netty event loop, inside one
+ * Vert.x event-loop context.
  * <p>
  * One iteration, in SPDK's order: a batch of queued events, then the every-iteration pollers, then the
  * due periodic pollers and timers. After it, the reactor iterates again at once while anything reported
@@ -73,15 +71,15 @@ import io.vertx.core.impl.ContextInternal;
  * until an event, a timer deadline or a wake-up. Between two iterations Netty serves the loop's I/O and
  * other tasks, so neither events nor pollers starve the HTTP server on that loop.
  * <p>
- * Submitting is safe from any thread; draining happens only on the event loop. Another reactor of the group
- * sends through its own lane ({@link SpscLane}, in {@link LaneInbox}): plain stores, published with one ordered
- * store at the end of its iteration or every {@link LaneOutbox#PUBLISH_EVERY} events. Any other thread uses
- * the bounded MPSC queue: one CAS on its producer index. Either way the publisher then reads
- * {@link #iterationScheduled}; only the one that finds no iteration pending pays for
+ * Submitting is safe from any thread; draining happens only on the event loop. The cost model: from another
+ * reactor of the group, a submission is a plain store into that pair's lane, published with one ordered store
+ * at the end of the sender's iteration (or every {@link LaneOutbox#PUBLISH_EVERY} events); from any other thread
+ * it is one CAS on the queue's producer index. The publisher then reads the mailbox's
+ * {@code iterationScheduled}; only the one that finds no iteration pending pays for
  * {@code EventLoop.execute} (a Netty task and, from another thread, a selector wake-up). So a burst of
  * events costs one wake-up, not one per event.
  */
-public final class ReactorImpl implements Reactor, LaneOutbox.Receiver {
+public final class ReactorImpl implements Reactor {
 
     private static final Logger LOG = Logger.getLogger(ReactorImpl.class);
 
@@ -92,10 +90,8 @@ public final class ReactorImpl implements Reactor, LaneOutbox.Receiver {
     /** How long a busy or spinning reactor iterates before giving Netty a turn for I/O. */
     static final long ITERATION_SLICE_NANOS = 50_000;
 
-    private static final VarHandle ITERATION_SCHEDULED;
     private static final VarHandle EXECUTED;
     private static final VarHandle FAILED;
-    private static final VarHandle HIGH_WATER_MARK;
     private static final VarHandle ITERATIONS;
     private static final VarHandle TIMERS;
     private static final VarHandle DISPATCHED;
@@ -107,10 +103,8 @@ public final class ReactorImpl implements Reactor, LaneOutbox.Receiver {
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
-            ITERATION_SCHEDULED = lookup.findVarHandle(ReactorImpl.class, "iterationScheduled", int.class);
             EXECUTED = lookup.findVarHandle(ReactorImpl.class, "executed", long.class);
             FAILED = lookup.findVarHandle(ReactorImpl.class, "failed", long.class);
-            HIGH_WATER_MARK = lookup.findVarHandle(ReactorImpl.class, "highWaterMark", int.class);
             ITERATIONS = lookup.findVarHandle(ReactorImpl.class, "iterations", long.class);
             TIMERS = lookup.findVarHandle(ReactorImpl.class, "timers", int.class);
             DISPATCHED = lookup.findVarHandle(ReactorImpl.class, "dispatched", long.class);
@@ -126,18 +120,9 @@ public final class ReactorImpl implements Reactor, LaneOutbox.Receiver {
     private final int id;
     private final ContextInternal context;
     private final EventLoop eventLoop;
-    private final MpscArrayQueue<Object> queue;
+    private final EventMailbox mailbox;
     /** The group's reactors: a sender uses lanes only into reactors of its own group (ids index the lanes). */
     private final ReactorImpl[] peers;
-    /** Events from the other reactors of the group, one lane per sender; foreign threads use {@link #queue}. */
-    private final LaneInbox inbox;
-    /** This reactor's sends to the other reactors, written into their lanes and published in batches. */
-    private final LaneOutbox outbox;
-    /** Runs one event taken from a lane, counted into the current batch. */
-    private final Consumer<Object> laneSink = this::runLaneEvent;
-    /** Events run and failed by the current batch (reactor thread). */
-    private long batchOk;
-    private long batchBad;
     private final int batchSize;
     private final ReactorSettings settings;
     private final Runnable iterateTask = this::iterate;
@@ -157,6 +142,8 @@ public final class ReactorImpl implements Reactor, LaneOutbox.Receiver {
     private TimerImpl[] everyIterationTimers = new TimerImpl[0];
     private final TimerWheel wheel;
     private boolean inIteration;
+    /** This reactor's sends to the other reactors of its group: written into their lanes, published per iteration. */
+    private final LaneOutbox outbox;
     /** What an idle iteration leads to: spin, back off or park. */
     private final IdlePolicy idlePolicy;
     private ScheduledFuture<?> wake;
@@ -173,10 +160,6 @@ public final class ReactorImpl implements Reactor, LaneOutbox.Receiver {
     /** The user's timers armed (on the wheel or every iteration), published after each iteration for stats(). */
     private int timers;
 
-    /** Set once shutdown began: new submissions are refused, queued ones still run. */
-    private volatile boolean stopped;
-    /** 1 while an iteration is queued on the event loop or running; producers only wake the loop on 0 -> 1. */
-    private volatile int iterationScheduled;
     private volatile Thread thread;
     /** The Netty transport of the event loop, for stats(). */
     private String transport = Transports.NIO;
@@ -186,8 +169,8 @@ public final class ReactorImpl implements Reactor, LaneOutbox.Receiver {
     private long failed;
     /** Timer callbacks and watch handlers that threw. */
     private long callbackFailures;
-    /** Raised by the reactor when it samples the depth, and by a producer that finds the queue full. */
-    private int highWaterMark;
+    /** Events of the batch running now that failed; counted by runEvent, published by runBatch. */
+    private long batchFailures;
 
     // Operations, written only by the reactor thread (opaque stores) and read by ReactorWatchdog and stats().
     /**
@@ -206,33 +189,31 @@ public final class ReactorImpl implements Reactor, LaneOutbox.Receiver {
     private int pollerRegistrations;
     private final long startedNanos = System.nanoTime();
 
-    // Written by submitting threads, only on the rare paths.
-    private final AtomicLong rejected = new AtomicLong();
-    /** Replies accepted beside the queue because it was full; they count as accepted events. */
-    private final AtomicLong overflowReplies = new AtomicLong();
     /** The dedicated offload pool, or null for the Vert.x worker pool. */
     private volatile OffloadPool offloadPool;
     /** Offloaded tasks accepted and not settled: the bound's count ({@link #offloads} is the list). */
     private final java.util.concurrent.atomic.AtomicInteger pendingOffloads = new java.util.concurrent.atomic.AtomicInteger();
     /** Offloaded tasks accepted and not settled, for the shutdown to fail those that outlive its timeout. */
     private final java.util.Set<PendingOffload<?>> offloads = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    /** Events that could never run because the event loop had terminated; they count as failed. */
-    private final AtomicLong abandoned = new AtomicLong();
 
     /** Which watch waits for what on which channel, shared by all reactors. */
     private final WatchClaims watchClaims;
     private final ReactorWatches watches;
 
+    /**
+     * @param peers the group's reactors (filled in after this constructor): a sender uses lanes only into reactors
+     *        of its own group, since lanes are indexed by the sender's id
+     */
     ReactorImpl(int id, ReactorImpl[] peers, ContextInternal context, ReactorSettings settings, EventDispatcher dispatcher,
             WatchClaims watchClaims, WatchSelector watchSelector) {
         this.id = id;
         this.dispatcher = dispatcher;
         this.context = context;
         this.eventLoop = context.nettyEventLoop();
-        this.queue = new MpscArrayQueue<>(settings.queueCapacity());
         this.peers = peers;
-        this.inbox = new LaneInbox(peers.length, queue.capacity());
         this.outbox = new LaneOutbox(id, peers.length);
+        this.mailbox = new EventMailbox(id, settings.queueCapacity(), peers.length, this::callerLanes, eventLoop,
+                iterateTask, new MailboxConsumer());
         this.batchSize = settings.batchSize();
         this.settings = settings;
         this.failureLog = new FailureLog(id);
@@ -243,7 +224,16 @@ public final class ReactorImpl implements Reactor, LaneOutbox.Receiver {
                 ? new LoopSelectorRoute((NioEventLoop) eventLoop)
                 : watchSelector);
         // Whatever is still queued when the event loop is gone can never run: report it, never drop it silently.
-        eventLoop.terminationFuture().addListener(f -> abandonQueued());
+        eventLoop.terminationFuture().addListener(f -> mailbox.abandonQueued());
+    }
+
+    /**
+     * Any thread: the calling thread's outbox when it is another reactor of this group (its events to this reactor go
+     * into its lane), else null (the caller uses the queue).
+     */
+    private LaneOutbox callerLanes() {
+        ReactorImpl caller = ReactorGroup.currentOrNull();
+        return caller != null && caller != this && caller.peers == peers ? caller.outbox : null;
     }
 
     /** Records the Netty transport for stats(); called once, before the reactor is published. */
@@ -292,52 +282,31 @@ public final class ReactorImpl implements Reactor, LaneOutbox.Receiver {
     @Override
     public void send(Runnable task) {
         Objects.requireNonNull(task, "task");
-        enqueueOrThrow(task);
+        mailbox.send(task);
     }
 
     @Override
     public <A, B> void send(BiConsumer<A, B> task, A a, B b) {
         Objects.requireNonNull(task, "task");
-        enqueueOrThrow(new BiEvent<>(task, a, b));
+        mailbox.send(new BiEvent<>(task, a, b));
     }
 
     @Override
     public boolean trySend(Runnable task) {
         Objects.requireNonNull(task, "task");
-        return tryEnqueue(task);
+        return mailbox.trySend(task);
     }
 
     @Override
     public <A, B> boolean trySend(BiConsumer<A, B> task, A a, B b) {
         Objects.requireNonNull(task, "task");
-        return tryEnqueue(new BiEvent<>(task, a, b));
-    }
-
-    private boolean tryEnqueue(Object event) {
-        if (stopped) {
-            throw stoppedException();
-        }
-        ReactorImpl sender = laneSender();
-        if (sender != null) {
-            if (!sender.outbox.offer(this, event, sender.inIteration)) {
-                rejected.incrementAndGet();
-                raiseHighWaterMark(inbox.capacity());
-                return false;
-            }
-            return true;
-        }
-        if (!queue.offer(event)) {
-            rejectedFull();
-            return false;
-        }
-        signal();
-        return true;
+        return mailbox.trySend(new BiEvent<>(task, a, b));
     }
 
     @Override
     public <T> Uni<T> call(Supplier<T> task) {
         Objects.requireNonNull(task, "task");
-        if (stopped) {
+        if (mailbox.closed()) {
             return stoppedUni();
         }
         return Uni.createFrom().emitter(emitter -> submitCall(task, CallCompletion.of(emitter)));
@@ -349,7 +318,7 @@ public final class ReactorImpl implements Reactor, LaneOutbox.Receiver {
      * NullPointerException once the application has stopped.
      */
     private <T> Uni<T> stoppedUni() {
-        return Uni.createFrom().failure(stoppedException());
+        return Uni.createFrom().failure(mailbox.refuseClosed());
     }
 
     @Override
@@ -362,12 +331,12 @@ public final class ReactorImpl implements Reactor, LaneOutbox.Receiver {
 
     @Override
     public void fire(Object event) {
-        enqueueOrThrow(new FireEvent(dispatcher.subscribersOf(event), event));
+        mailbox.send(new FireEvent(dispatcher.subscribersOf(event), event));
     }
 
     /** Queues already-resolved subscribers: {@code Reactors.fire} looks them up once for all reactors. */
     void fire(EventSubscriber[] subscribers, Object event) {
-        enqueueOrThrow(new FireEvent(subscribers, event));
+        mailbox.send(new FireEvent(subscribers, event));
     }
 
     @Override
@@ -389,7 +358,7 @@ public final class ReactorImpl implements Reactor, LaneOutbox.Receiver {
         return Uni.createFrom().emitter(emitter -> {
             ReactorImpl caller = ReactorGroup.currentOrNull();
             try {
-                enqueueOrThrow(new DeliveryEvent<R>(subscribers, replier, event, CallCompletion.of(emitter), caller,
+                mailbox.send(new DeliveryEvent<R>(subscribers, replier, event, CallCompletion.of(emitter), caller,
                         callerContext(caller)));
             } catch (ReactorOverloadedException | ReactorStoppedException e) {
                 emitter.fail(e);
@@ -464,13 +433,13 @@ public final class ReactorImpl implements Reactor, LaneOutbox.Receiver {
         long deadline = System.nanoTime() + delayNanos;
         if (isCurrent()) {
             // the common case, kept free of allocations beyond the timer itself
-            if (stopped) {
-                throw stoppedException();
+            if (mailbox.closed()) {
+                throw mailbox.refuseClosed();
             }
             timer.apply(1);
             schedule(timer, deadline);
         } else {
-            enqueueOrThrow(new InternalTask(() -> {
+            mailbox.send(new InternalTask(() -> {
                 // skipped if an operation called after the start overtook it (sent beside a full queue)
                 if (!timer.cancelled() && timer.apply(1)) {
                     schedule(timer, deadline);
@@ -483,12 +452,12 @@ public final class ReactorImpl implements Reactor, LaneOutbox.Receiver {
     /** Registration: runs now on this reactor, else travels as an event (refused when full or stopped). */
     private void onOwner(Runnable registration) {
         if (isCurrent()) {
-            if (stopped) {
-                throw stoppedException();
+            if (mailbox.closed()) {
+                throw mailbox.refuseClosed();
             }
             registration.run();
         } else {
-            enqueueOrThrow(new InternalTask(registration));
+            mailbox.send(new InternalTask(registration));
         }
     }
 
@@ -499,7 +468,7 @@ public final class ReactorImpl implements Reactor, LaneOutbox.Receiver {
         }
         wheel.schedule(entry, deadline);
         if (!inIteration) {
-            signal(); // armed from a Vert.x callback between iterations: recompute the park deadline
+            mailbox.scheduleIteration(); // armed from a Vert.x callback between iterations: recompute the park deadline
         }
     }
 
@@ -523,7 +492,7 @@ public final class ReactorImpl implements Reactor, LaneOutbox.Receiver {
         everyIterationTimers = java.util.Arrays.copyOf(everyIterationTimers, everyIterationTimers.length + 1);
         everyIterationTimers[everyIterationTimers.length - 1] = timer;
         if (!inIteration) {
-            signal();
+            mailbox.scheduleIteration();
         }
     }
 
@@ -564,8 +533,8 @@ public final class ReactorImpl implements Reactor, LaneOutbox.Receiver {
             throw new IllegalArgumentException("A watch of " + channel + " needs READ, WRITE or both, was " + interest
                     + " (ERROR and HANG_UP are always reported)");
         }
-        if (stopped) {
-            throw stoppedException();
+        if (mailbox.closed()) {
+            throw mailbox.refuseClosed();
         }
         WatchImpl watch = new WatchImpl(this, channel, handler, watchClaims);
         watchClaims.claim(watch, wanted);
@@ -591,28 +560,28 @@ public final class ReactorImpl implements Reactor, LaneOutbox.Receiver {
     @Override
     public <T> Uni<T> offload(Callable<T> task, boolean ordered) {
         Objects.requireNonNull(task, "task");
-        if (stopped) {
+        if (mailbox.closed()) {
             return stoppedUni();
         }
         return Uni.createFrom().emitter(emitter -> {
-            if (stopped) {
-                emitter.fail(stoppedException());
+            if (mailbox.closed()) {
+                emitter.fail(mailbox.refuseClosed());
                 return;
             }
             if (pendingOffloads.incrementAndGet() > settings.maxPendingOffloads()) {
                 pendingOffloads.decrementAndGet();
-                rejected.incrementAndGet();
+                mailbox.countRejected();
                 emitter.fail(new ReactorOverloadedException(id, settings.maxPendingOffloads(), "Reactor " + id
                         + " refused to offload a task: " + settings.maxPendingOffloads() + " offloaded tasks are"
                         + " already pending. Slow down, or raise quarkus.reactors.offload.max-pending"));
                 return;
             }
             PendingOffload<T> pending = new PendingOffload<>(emitter);
-            // Listed before stopped is read again, and the shutdown sets stopped before it fails what is listed:
+            // Listed before the mailbox's closed flag is read again, and the shutdown closes it before it fails what is listed:
             // either this call sees the stop, or the shutdown sees this offload.
             offloads.add(pending);
-            if (stopped) {
-                pending.settle(this, null, stoppedException());
+            if (mailbox.closed()) {
+                pending.settle(this, null, mailbox.refuseClosed());
                 return;
             }
             OffloadPool pool = offloadPool;
@@ -665,7 +634,7 @@ public final class ReactorImpl implements Reactor, LaneOutbox.Receiver {
     private <T> void submitCall(Supplier<T> task, CallCompletion<T> completion) {
         ReactorImpl caller = ReactorGroup.currentOrNull();
         ContextInternal callerContext = callerContext(caller);
-        if (caller == this && !stopped && queue.relaxedPeek() == null) {
+        if (caller == this && !mailbox.closed() && !mailbox.hasQueued()) {
             // A call to the caller's own reactor with nothing queued: run it now. No event can be overtaken
             // (the queue is empty), and the hop through the queue would only add a loop turn.
             T result;
@@ -679,7 +648,7 @@ public final class ReactorImpl implements Reactor, LaneOutbox.Receiver {
             return;
         }
         try {
-            enqueueOrThrow(new CallEvent<>(task, completion, caller, callerContext));
+            mailbox.send(new CallEvent<>(task, completion, caller, callerContext));
         } catch (ReactorOverloadedException | ReactorStoppedException e) {
             completion.fail(e);
         }
@@ -697,81 +666,12 @@ public final class ReactorImpl implements Reactor, LaneOutbox.Receiver {
         return current != null && current.nettyEventLoop() == caller.eventLoop ? current : null;
     }
 
-    private void enqueueOrThrow(Object event) {
-        if (!tryEnqueue(event)) {
-            ReactorImpl sender = laneSender();
-            if (sender == null) {
-                throw new ReactorOverloadedException(id, queue.capacity());
-            }
-            throw new ReactorOverloadedException(id, inbox.capacity(), "Reactor " + id + " rejected an event from reactor "
-                    + sender.id + ": the lane from reactor " + sender.id + " is full (capacity " + inbox.capacity()
-                    + "). Slow down the sender, use trySend() to react to back-pressure, or raise"
-                    + " quarkus.reactors.queue-capacity");
-        }
-    }
-
     /**
-     * @return the reactor of the calling thread when it is another reactor of this group (its events go into its
-     *         lane to this reactor), else null (the thread uses the MPSC queue)
+     * Queues an event the reactor must not refuse (a reply, a timer's cancel or update, an offload's outcome):
+     * see {@link EventMailbox#sendAlways}.
      */
-    private ReactorImpl laneSender() {
-        ReactorImpl sender = ReactorGroup.currentOrNull();
-        return sender != null && sender != this && sender.peers == peers ? sender : null;
-    }
-
-    @Override
-    public LaneInbox lanes() {
-        return inbox;
-    }
-
-    @Override
-    public void wakeForLane() {
-        signal();
-    }
-
-    /** The queue was full: count the refusal, and the queue's depth reached its capacity. */
-    private void rejectedFull() {
-        rejected.incrementAndGet();
-        raiseHighWaterMark(queue.capacity());
-    }
-
-    private void raiseHighWaterMark(int depth) {
-        int seen;
-        while (depth > (seen = (int) HIGH_WATER_MARK.getOpaque(this))) {
-            if (HIGH_WATER_MARK.compareAndSet(this, seen, depth)) {
-                return;
-            }
-        }
-    }
-
-    private ReactorStoppedException stoppedException() {
-        rejected.incrementAndGet();
-        return new ReactorStoppedException(id, "is stopped: the application is shutting down and accepts no new events");
-    }
-
-    /**
-     * Queues an event the reactor must not refuse: the reply to a call made from this reactor, or the
-     * cancel or update of a timer. Accepted even while stopping and even when the queue is full: replies
-     * are bounded by the calls in flight (dropping one would lose a result already computed), and a
-     * cancel that could fail would leak the timer.
-     */
-    public void submitInternal(ReactorEvent event) {
-        ReactorImpl sender = laneSender();
-        if (sender != null) {
-            if (sender.outbox.offer(this, event, sender.inIteration)) {
-                return;
-            }
-        } else if (queue.offer(event)) {
-            signal();
-            return;
-        }
-        overflowReplies.incrementAndGet();
-        try {
-            eventLoop.execute(() -> runOutsideQueue(event));
-        } catch (RejectedExecutionException e) {
-            abandoned.incrementAndGet();
-            event.abandon(this);
-        }
+    public void sendAlways(ReactorEvent event) {
+        mailbox.sendAlways(event);
     }
 
     /** Runs {@code task} now if called on this reactor, else queues it as an internal event. */
@@ -779,34 +679,14 @@ public final class ReactorImpl implements Reactor, LaneOutbox.Receiver {
         if (isCurrent()) {
             task.run();
         } else {
-            submitInternal(new InternalTask(task));
+            sendAlways(new InternalTask(task));
         }
     }
 
     /** Makes sure the reactor iterates soon, from any thread: used when a parked reactor has new work. */
     public void wakeUp() {
         if (!inIteration || !isCurrent()) {
-            signal();
-        }
-    }
-
-    /** Makes sure an iteration will run: only the producer that flips the flag from 0 to 1 posts the task. */
-    private void signal() {
-        if (iterationScheduled == 0 && ITERATION_SCHEDULED.compareAndSet(this, 0, 1)) {
-            post();
-        }
-    }
-
-    private void post() {
-        try {
-            eventLoop.execute(iterateTask);
-        } catch (RejectedExecutionException e) {
-            // The event loop is shutting down: the termination listener (or this call, if it already
-            // terminated) reports whatever is left in the queue.
-            iterationScheduled = 0;
-            if (eventLoop.isTerminated()) {
-                abandonQueued();
-            }
+            mailbox.scheduleIteration();
         }
     }
 
@@ -837,7 +717,7 @@ public final class ReactorImpl implements Reactor, LaneOutbox.Receiver {
             idlePolicy.workDone();
         }
         if (again) {
-            post();
+            mailbox.postIteration();
         } else {
             idle();
         }
@@ -862,8 +742,8 @@ public final class ReactorImpl implements Reactor, LaneOutbox.Receiver {
                 sliceDidWork = true;
                 lastWorkNanos = NO_CLOCK_READ; // read lazily: only an idle iteration needs the time of the last work
             }
-            boolean pending = queue.relaxedPeek() != null || !inbox.isEmpty();
-            boolean again = work > 0 || pending || (spin && !stopped);
+            boolean pending = mailbox.hasQueued();
+            boolean again = work > 0 || pending || (spin && !mailbox.closed());
             if (!again) {
                 if (lastWorkNanos == NO_CLOCK_READ) {
                     lastWorkNanos = System.nanoTime();
@@ -899,6 +779,7 @@ public final class ReactorImpl implements Reactor, LaneOutbox.Receiver {
     private int iterateOnce() {
         int work;
         inIteration = true;
+        outbox.holdPublication();
         try {
             phase.enter(LoopPhase.EVENTS);
             work = runBatch();
@@ -922,7 +803,7 @@ public final class ReactorImpl implements Reactor, LaneOutbox.Receiver {
 
     /** An iteration found nothing to do: spin, back off or park, as configured. */
     private void idle() {
-        if (stopped) {
+        if (mailbox.closed()) {
             // after shutdown began, never keep a loop busy, but keep firing timers and pollers until they are
             // cancelled: replies to pending calls may depend on them
             park(nextDeadline(System.nanoTime()));
@@ -930,11 +811,11 @@ public final class ReactorImpl implements Reactor, LaneOutbox.Receiver {
         }
         switch (idlePolicy.idle(lastWorkNanos)) {
             case ITERATE:
-                post();
+                mailbox.postIteration();
                 return;
             case YIELD:
                 Thread.yield();
-                post();
+                mailbox.postIteration();
                 return;
             default:
                 long now = System.nanoTime();
@@ -958,12 +839,8 @@ public final class ReactorImpl implements Reactor, LaneOutbox.Receiver {
 
     /** Stops iterating until {@code deadline} ({@code Long.MAX_VALUE}: until woken) or an event arrives. */
     private void park(long deadline) {
-        iterationScheduled = 0;
-        // A producer may have offered after the last isEmpty() and seen iterationScheduled == 1: look again.
-        // (volatile store then volatile load: the producer's offer and flag read are ordered the same way.)
-        if ((!queue.isEmpty() || !inbox.isEmpty()) && ITERATION_SCHEDULED.compareAndSet(this, 0, 1)) {
-            post();
-            return;
+        if (!mailbox.releaseIteration()) {
+            return; // an event arrived meanwhile: the next iteration is posted already
         }
         if (deadline == Long.MAX_VALUE) {
             return;
@@ -983,7 +860,7 @@ public final class ReactorImpl implements Reactor, LaneOutbox.Receiver {
     private void wake() {
         wake = null;
         wakeAt = Long.MAX_VALUE;
-        if (iterationScheduled == 0 && ITERATION_SCHEDULED.compareAndSet(this, 0, 1)) {
+        if (mailbox.tryAcquireIteration()) {
             iterate();
         }
     }
@@ -1010,74 +887,22 @@ public final class ReactorImpl implements Reactor, LaneOutbox.Receiver {
     }
 
     /**
-     * Runs one batch of at most {@code batchSize} events, shared fairly between the MPSC queue and the lanes from
-     * the other reactors: each source gets a quota of {@code batchSize / sources} first, then whatever budget is
-     * left goes round again, so a flooding sender neither starves the others nor wastes the batch when alone.
      * Counters are published once per batch, not per event, so that the reactor does not write a cache
-     * line that stats readers share on every event; the queue depth is sampled every 64 events, the lanes' on
-     * every drain.
+     * line that stats readers share on every event.
      */
     private int runBatch() {
-        batchOk = 0;
-        batchBad = 0;
-        int quota = Math.max(1, batchSize / peers.length);
-        int ran = runQueued(quota);
-        ran += inbox.drain(laneSink, quota, batchSize - ran);
-        if (ran >= quota && ran < batchSize) {
-            // some source may have had more than its quota: share the rest of the budget
-            ran += runQueued(batchSize - ran);
-            ran += inbox.drain(laneSink, batchSize, batchSize - ran);
+        batchFailures = 0;
+        int ran = mailbox.drain(batchSize);
+        long bad = batchFailures;
+        long ok = ran - bad;
+        if (ok != 0) {
+            EXECUTED.setOpaque(this, executed + ok);
         }
-        int deepestLane = inbox.takeDeepest();
-        if (deepestLane > (int) HIGH_WATER_MARK.getOpaque(this)) {
-            raiseHighWaterMark(deepestLane);
-        }
-        if (batchOk != 0) {
-            EXECUTED.setOpaque(this, executed + batchOk);
-        }
-        if (batchBad != 0) {
-            FAILED.setOpaque(this, failed + batchBad);
+        if (bad != 0) {
+            FAILED.setOpaque(this, failed + bad);
         }
         lastBatch = ran;
         return ran;
-    }
-
-    /** Runs up to {@code limit} events from the MPSC queue. */
-    private int runQueued(int limit) {
-        MpscArrayQueue<Object> q = queue;
-        int ran = 0;
-        Object event;
-        while (ran < limit) {
-            // relaxedPoll reads only the next slot, not the producers' index: a reactor that looks at an
-            // empty queue (while it spins or drains faster than its senders) does not steal the cache line
-            // that every sender's CAS needs. An event still being published is picked up next iteration.
-            if ((event = q.relaxedPoll()) == null) {
-                break;
-            }
-            if ((ran & 63) == 0) {
-                sampleDepth(q);
-            }
-            ran++;
-            runLaneEvent(event);
-        }
-        return ran;
-    }
-
-    /** Runs one event and counts it into the current batch. */
-    private void runLaneEvent(Object event) {
-        if (runEvent(event)) {
-            batchOk++;
-        } else {
-            batchBad++;
-        }
-    }
-
-    private void sampleDepth(MpscArrayQueue<Object> q) {
-        long consumed = q.currentConsumerIndex();
-        int depth = (int) (q.currentProducerIndex() - consumed);
-        if (depth > (int) HIGH_WATER_MARK.getOpaque(this)) {
-            raiseHighWaterMark(depth);
-        }
     }
 
     private boolean runEvent(Object event) {
@@ -1114,6 +939,27 @@ public final class ReactorImpl implements Reactor, LaneOutbox.Receiver {
         }
     }
 
+    /** What the mailbox calls back: on this reactor, except {@code abandon} (after the event loop terminated). */
+    private final class MailboxConsumer implements EventMailbox.Consumer {
+
+        @Override
+        public void runEvent(Object event) {
+            if (!ReactorImpl.this.runEvent(event)) {
+                batchFailures++;
+            }
+        }
+
+        @Override
+        public void runBesideQueue(ReactorEvent event) {
+            runOutsideQueue(event);
+        }
+
+        @Override
+        public boolean abandon(Object event) {
+            return event instanceof ReactorEvent reactorEvent && reactorEvent.abandon(ReactorImpl.this);
+        }
+    }
+
     public void taskFailed(Object task, Throwable failure) {
         failureLog.failed("event", task, failure);
     }
@@ -1132,7 +978,7 @@ public final class ReactorImpl implements Reactor, LaneOutbox.Receiver {
 
     /** Refuses new submissions from now on; queued events and replies to pending calls still run. */
     void stop() {
-        stopped = true;
+        mailbox.close();
     }
 
 
@@ -1175,40 +1021,7 @@ public final class ReactorImpl implements Reactor, LaneOutbox.Receiver {
     }
 
     boolean isIdle() {
-        return queue.isEmpty() && inbox.isEmpty();
-    }
-
-    /**
-     * Reports every event left in the queue once the event loop can no longer run them: pending calls
-     * fail with {@link ReactorStoppedException}, other events are counted as failed and logged.
-     * Runs only after the loop terminated, so this thread is the queue's only consumer; synchronized
-     * because the termination listener and a late producer may both get here.
-     */
-    private synchronized void abandonQueued() {
-        long lost = 0;
-        long failedCalls = 0;
-        Object event;
-        List<Object> left = new java.util.ArrayList<>();
-        while ((event = queue.poll()) != null) {
-            left.add(event);
-        }
-        // The loop is gone, so this thread is the lanes' only consumer now (the senders may still be publishing).
-        while (inbox.drain(left::add, Integer.MAX_VALUE, Integer.MAX_VALUE) > 0) {
-            // until every lane is empty
-        }
-        for (Object e : left) {
-            if (e instanceof ReactorEvent && ((ReactorEvent) e).abandon(this)) {
-                failedCalls++;
-            } else {
-                lost++;
-            }
-            abandoned.incrementAndGet();
-        }
-        if (lost + failedCalls > 0) {
-            LOG.errorf("Reactor %d: %d queued events could not run because its event loop terminated"
-                    + " (%d pending calls failed with ReactorStoppedException, %d other events were counted as failed)",
-                    id, lost + failedCalls, failedCalls, lost);
-        }
+        return mailbox.isEmpty();
     }
 
     // ---------------------------------------------------------------- stats
@@ -1216,18 +1029,18 @@ public final class ReactorImpl implements Reactor, LaneOutbox.Receiver {
     @Override
     public ReactorStats stats() {
         long busy = (long) BUSY_NANOS.getOpaque(this);
-        long consumed = queue.currentConsumerIndex();
-        long produced = queue.currentProducerIndex();
+        long consumed = mailbox.consumed();
+        long produced = mailbox.produced();
         Thread t = thread;
         return new ReactorStats(id,
                 t == null ? "" : t.getName(),
-                queue.capacity(),
-                produced + inbox.published() + overflowReplies.get(),
+                mailbox.capacity(),
+                produced + mailbox.acceptedBesideQueue(),
                 (long) EXECUTED.getOpaque(this),
-                (long) FAILED.getOpaque(this) + abandoned.get(),
-                rejected.get(),
-                (int) Math.max(0, produced - consumed) + inbox.depth(),
-                (int) HIGH_WATER_MARK.getOpaque(this),
+                (long) FAILED.getOpaque(this) + mailbox.abandoned(),
+                mailbox.rejected(),
+                (int) Math.max(0, produced - consumed),
+                mailbox.highWaterMark(),
                 (long) ITERATIONS.getOpaque(this),
                 registry.size(),
                 (int) TIMERS.getOpaque(this),
@@ -1247,13 +1060,12 @@ public final class ReactorImpl implements Reactor, LaneOutbox.Receiver {
 
     /** @return a number that changes whenever the reactor begins an event, a callback or an iteration */
     public long progress() {
-        return (long) ITERATIONS.getOpaque(this) + (long) DISPATCHED.getOpaque(this) + queue.currentConsumerIndex()
-                + inbox.consumed();
+        return (long) ITERATIONS.getOpaque(this) + (long) DISPATCHED.getOpaque(this) + mailbox.consumed();
     }
 
     /** @return whether the reactor has something to do: an iteration queued or running, or events waiting */
     public boolean hasWork() {
-        return iterationScheduled != 0 || !queue.isEmpty() || !inbox.isEmpty();
+        return mailbox.hasWork();
     }
 
     /** @return what the reactor runs now, by the phase its loop published; any thread */

@@ -77,9 +77,9 @@ public final class WatchSelector implements WatchRoute {
                 members.add(channel);
                 members.select(key);
             } catch (ClosedChannelException e) {
-                channel.reactor.submitInternal(new InternalTask(() -> channel.end(Interest.HANG_UP)));
+                channel.reactor.sendAlways(new InternalTask(() -> channel.end(Interest.HANG_UP)));
             } catch (IOException | RuntimeException e) {
-                channel.reactor.submitInternal(new InternalTask(() -> {
+                channel.reactor.sendAlways(new InternalTask(() -> {
                     if (channel.channel.isOpen()) {
                         channel.reactor.callbackFailed("registration of watched channel", channel.channel, e);
                         channel.end(Interest.ERROR);

@@ -149,7 +149,7 @@ final class WatchedChannel implements NioTask<SelectableChannel> {
 
     /** Selector thread: readiness seen there, delivered on the reactor, then selected again. */
     void readyFromSelector(int readyOps, WatchSelector selector) {
-        reactor.submitInternal(new InternalTask(() -> {
+        reactor.sendAlways(new InternalTask(() -> {
             dispatch(readyOps);
             if (!removed) {
                 selector.handled(this);

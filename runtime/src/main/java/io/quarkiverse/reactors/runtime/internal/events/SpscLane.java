@@ -1,4 +1,4 @@
-package io.quarkiverse.reactors.runtime.internal.reactor;
+package io.quarkiverse.reactors.runtime.internal.events;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

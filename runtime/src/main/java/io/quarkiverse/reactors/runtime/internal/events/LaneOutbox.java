@@ -1,4 +1,4 @@
-package io.quarkiverse.reactors.runtime.internal.reactor;
+package io.quarkiverse.reactors.runtime.internal.events;
 
 import java.lang.invoke.VarHandle;
 
@@ -8,11 +8,12 @@ import java.lang.invoke.VarHandle;
  * of them at the end of the iteration ({@link #flush()}), or a lane as soon as {@link #PUBLISH_EVERY} events wait in
  * it, so a burst of sends costs one ordered store and at most one wake-up per receiver, not one per event. A send
  * made outside an iteration (an HTTP handler, a Vert.x callback on the reactor's event loop) is published at once:
- * nothing else would publish it before the loop goes idle.
+ * nothing else would publish it before the loop goes idle. The owner marks its iteration with
+ * {@link #holdPublication()} at the start and {@link #flush()} at the end (in a {@code finally}).
  * <p>
  * Not thread-safe: owned by the sending reactor's thread.
  */
-final class LaneOutbox {
+public final class LaneOutbox {
 
     /** A lane is published once this many events wait in it unpublished, even mid-iteration. */
     static final int PUBLISH_EVERY = 64;
@@ -22,32 +23,43 @@ final class LaneOutbox {
     private final boolean[] listed;
     private int pendingCount;
     private final int sender;
+    /** Whether the owner's iteration runs, so that sends wait for its {@link #flush()}. */
+    private boolean holding;
 
     /**
      * @param sender the sending reactor's id
      * @param reactors how many reactors the group has
      */
-    LaneOutbox(int sender, int reactors) {
+    public LaneOutbox(int sender, int reactors) {
         this.sender = sender;
         this.pending = new Receiver[reactors];
         this.listed = new boolean[reactors];
     }
 
+    /** @return the sending reactor's id */
+    public int sender() {
+        return sender;
+    }
+
+    /** The owner's iteration begins: sends wait in their lanes until {@link #flush()}. */
+    public void holdPublication() {
+        holding = true;
+    }
+
     /**
-     * Writes {@code event} into the lane to {@code receiver}; publishes it now unless {@code deferred}, or when the
-     * lane's unpublished events reach {@link #PUBLISH_EVERY}, and wakes the receiver whenever it publishes.
+     * Writes {@code event} into the lane to {@code receiver}; publishes it now unless the owner's iteration runs, or
+     * when the lane's unpublished events reach {@link #PUBLISH_EVERY}, and wakes the receiver whenever it publishes.
      *
-     * @param deferred whether the caller's iteration is running and will {@link #flush()} at its end
      * @return false if the lane is full: the event was not queued (what was unpublished is published, and the
      *         receiver woken, so that it makes room)
      */
-    boolean offer(Receiver receiver, Object event, boolean deferred) {
+    boolean offer(Receiver receiver, Object event) {
         SpscLane<Object> lane = receiver.lanes().laneFrom(sender);
         if (!lane.offer(event)) {
             publish(lane, receiver);
             return false;
         }
-        if (!deferred || lane.unpublished() >= PUBLISH_EVERY) {
+        if (!holding || lane.unpublished() >= PUBLISH_EVERY) {
             publish(lane, receiver);
         } else if (!listed[receiver.id()]) {
             listed[receiver.id()] = true;
@@ -56,8 +68,12 @@ final class LaneOutbox {
         return true;
     }
 
-    /** Publishes every lane that holds unpublished events and wakes their receivers: at the end of an iteration. */
-    void flush() {
+    /**
+     * Publishes every lane that holds unpublished events and wakes their receivers: at the end of the owner's
+     * iteration. Sends made after it are published at once, until the next {@link #holdPublication()}.
+     */
+    public void flush() {
+        holding = false;
         int n = pendingCount;
         if (n == 0) {
             return;
@@ -72,7 +88,7 @@ final class LaneOutbox {
     }
 
     /** @return how many receivers' lanes may hold unpublished events (until the next {@link #flush()}) */
-    int pendingReceivers() {
+    public int pendingReceivers() {
         return pendingCount;
     }
 

@@ -1,4 +1,4 @@
-package io.quarkiverse.reactors.runtime.internal.reactor;
+package io.quarkiverse.reactors.runtime.internal.events;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -33,6 +33,11 @@ final class LaneInbox {
     LaneInbox(int reactors, int capacity) {
         this.lanes = new SpscLane<?>[reactors];
         this.capacity = capacity;
+    }
+
+    /** @return how many senders the lanes are indexed by: the group's reactors */
+    int senders() {
+        return lanes.length;
     }
 
     /** @return each lane's capacity */

@@ -1,4 +1,4 @@
-package io.quarkiverse.reactors.runtime.internal.reactor;
+package io.quarkiverse.reactors.runtime.internal.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.quarkiverse.reactors.runtime.internal.reactor;
+package io.quarkiverse.reactors.runtime.internal.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -39,11 +39,19 @@ class LanesTest {
         }
     }
 
+    /** Offers as the owner would: inside its iteration ({@code held}) or outside. */
+    static boolean offer(LaneOutbox outbox, FakeReceiver receiver, Object event, boolean held) {
+        if (held) {
+            outbox.holdPublication();
+        }
+        return outbox.offer(receiver, event);
+    }
+
     @Test
     void aSendOutsideAnIterationIsPublishedAtOnce() {
         FakeReceiver receiver = new FakeReceiver(1, 2, 16);
         LaneOutbox outbox = new LaneOutbox(0, 2);
-        assertTrue(outbox.offer(receiver, "a", false));
+        assertTrue(offer(outbox, receiver, "a", false));
         assertFalse(receiver.inbox.isEmpty());
         assertEquals(1, receiver.wakeUps);
         assertEquals(0, outbox.pendingReceivers());
@@ -55,8 +63,8 @@ class LanesTest {
         FakeReceiver two = new FakeReceiver(2, 3, 1024);
         LaneOutbox outbox = new LaneOutbox(0, 3);
         for (int i = 0; i < 10; i++) {
-            assertTrue(outbox.offer(one, i, true));
-            assertTrue(outbox.offer(two, i, true));
+            assertTrue(offer(outbox, one, i, true));
+            assertTrue(offer(outbox, two, i, true));
         }
         assertTrue(one.inbox.isEmpty(), "nothing visible before the flush");
         assertEquals(0, one.wakeUps + two.wakeUps);
@@ -76,13 +84,13 @@ class LanesTest {
         FakeReceiver receiver = new FakeReceiver(1, 2, 1024);
         LaneOutbox outbox = new LaneOutbox(0, 2);
         for (int i = 0; i < LaneOutbox.PUBLISH_EVERY - 1; i++) {
-            outbox.offer(receiver, i, true);
+            offer(outbox, receiver, i, true);
         }
         assertTrue(receiver.inbox.isEmpty());
-        outbox.offer(receiver, "last of the batch", true);
+        offer(outbox, receiver, "last of the batch", true);
         assertEquals(LaneOutbox.PUBLISH_EVERY, receiver.inbox.depth());
         assertEquals(1, receiver.wakeUps);
-        outbox.offer(receiver, "next", true);
+        offer(outbox, receiver, "next", true);
         outbox.flush();
         assertEquals(LaneOutbox.PUBLISH_EVERY + 1, receiver.inbox.depth());
         assertEquals(2, receiver.wakeUps);
@@ -93,15 +101,16 @@ class LanesTest {
         FakeReceiver receiver = new FakeReceiver(1, 2, 4);
         LaneOutbox outbox = new LaneOutbox(0, 2);
         for (int i = 0; i < 4; i++) {
-            assertTrue(outbox.offer(receiver, i, true));
+            assertTrue(offer(outbox, receiver, i, true));
         }
         assertTrue(receiver.inbox.isEmpty());
-        assertFalse(outbox.offer(receiver, 4, true));
+        assertFalse(offer(outbox, receiver, 4, true));
         assertEquals(4, receiver.inbox.depth(), "the refusal published the lane");
         assertEquals(1, receiver.wakeUps);
         List<Object> ran = new ArrayList<>();
         receiver.inbox.drain(ran::add, 2, 2);
-        assertTrue(outbox.offer(receiver, 4, false));
+        outbox.flush(); // the sender's iteration ends
+        assertTrue(offer(outbox, receiver, 4, false), "outside an iteration: published at once");
         receiver.inbox.drain(ran::add, 10, 10);
         assertEquals(List.of(0, 1, 2, 3, 4), ran);
     }
@@ -113,7 +122,7 @@ class LanesTest {
         for (int sender = 0; sender < 3; sender++) {
             LaneOutbox outbox = new LaneOutbox(sender, reactors);
             for (int i = 0; i < 100; i++) {
-                outbox.offer(receiver, sender * 1000 + i, false);
+                offer(outbox, receiver, sender * 1000 + i, false);
             }
         }
         List<Object> ran = new ArrayList<>();
@@ -141,10 +150,10 @@ class LanesTest {
         int sentB = 0;
         for (int round = 0; round < 500; round++) {
             for (int i = 0; i < 7; i++) {
-                if (a.offer(receiver, "a" + sentA, true)) {
+                if (offer(a, receiver, "a" + sentA, true)) {
                     sentA++;
                 }
-                if (b.offer(receiver, "b" + sentB, round % 2 == 0)) {
+                if (offer(b, receiver, "b" + sentB, round % 2 == 0)) {
                     sentB++;
                 }
             }

@@ -1,0 +1,471 @@
+package io.quarkiverse.reactors.runtime.internal.events;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.jboss.logging.Logger;
+import org.jctools.queues.MpscArrayQueue;
+
+import io.quarkiverse.reactors.ReactorOverloadedException;
+import io.quarkiverse.reactors.ReactorStoppedException;
+
+/**
+ * A reactor's event mailbox, the cross-core unit (as Seastar's {@code smp_message_queue}): one lane per other
+ * reactor of the group ({@link LaneInbox}: single-producer rings that the senders publish once per iteration, see
+ * {@link LaneOutbox}), the bounded multi-producer single-consumer queue every other thread sends to, the wake-up
+ * handshake that makes a burst of sends cost one wake-up, the events accepted beside a full queue or lane, and the
+ * accounting of refused, abandoned and peak queued events. Which way a send goes depends only on the calling
+ * thread: the {@code callerLanes} hook returns the caller's outbox when the caller is another reactor of the group.
+ * <p>
+ * The handshake: {@link #iterationScheduled} is 1 while an iteration of the consumer is posted to its event loop
+ * or running. A sender offers, then reads the flag; only the sender that flips it from 0 to 1 posts the iteration
+ * ({@code ExecutorService.execute}: a Netty task and, from another thread, a selector wake-up). Before parking,
+ * the consumer stores 0 and <em>then</em> looks at the queue and the lanes again ({@link #releaseIteration()}): a
+ * sender that offered after the consumer's last look but read the flag as 1 is caught by that second look, since
+ * both sides store, then load, volatile fields, so at least one of them sees the other (a lane's publication is a
+ * release store, so {@link LaneOutbox} puts a full fence between it and its read of the flag).
+ * <p>
+ * Threads: the {@code send} methods, {@link #scheduleIteration()}, {@link #close()} and the counters: any thread.
+ * {@link #drain}, {@link #postIteration()}, {@link #releaseIteration()} and {@link #tryAcquireIteration()}: the
+ * consumer (the reactor's event-loop thread) only. Nothing here is written by the consumer on every iteration, so
+ * the fields senders read on every send stay in their cache lines (the consumer's per-iteration counters live in
+ * the reactor's loop, not here).
+ */
+public final class EventMailbox implements LaneOutbox.Receiver {
+
+    private static final Logger LOG = Logger.getLogger(EventMailbox.class);
+
+    private static final VarHandle ITERATION_SCHEDULED;
+    private static final VarHandle HIGH_WATER_MARK;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            ITERATION_SCHEDULED = lookup.findVarHandle(EventMailbox.class, "iterationScheduled", int.class);
+            HIGH_WATER_MARK = lookup.findVarHandle(EventMailbox.class, "highWaterMark", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The queue's depth is sampled for the high-water mark on one event in this many (a power of two). */
+    static final int DEPTH_SAMPLE_INTERVAL = 64;
+
+    /**
+     * What the mailbox needs from its consumer. Called on the consumer's thread, except {@link #abandon}, which
+     * runs on whichever thread finds the event loop terminated.
+     */
+    public interface Consumer {
+
+        /** Runs one event taken from the queue; counts a failure itself. */
+        void runEvent(Object event);
+
+        /** Runs an event that the full queue could not take, as a task of its own on the event loop. */
+        void runBesideQueue(ReactorEvent event);
+
+        /**
+         * Reports an event that can never run because the event loop terminated.
+         *
+         * @return {@code true} when someone waiting for it was told (a pending call failed)
+         */
+        boolean abandon(Object event);
+    }
+
+    private final int reactorId;
+    private final MpscArrayQueue<Object> queue;
+    /** The lanes from the other reactors of the group, one per sender. */
+    private final LaneInbox inbox;
+    /** The calling thread's outbox when it is another reactor of the group, else null: that caller uses a lane. */
+    private final Supplier<LaneOutbox> callerLanes;
+    /** Runs an event taken from a lane, as {@link Consumer#runEvent} does for the queue. */
+    private final java.util.function.Consumer<Object> laneSink;
+    private final ExecutorService loop;
+    private final Runnable iteration;
+    private final Consumer consumer;
+
+    /** Set once shutdown began: new sends are refused, queued ones still run. */
+    private volatile boolean closed;
+    /** 1 while an iteration is posted to the event loop or running; senders post only on 0 -> 1. */
+    private volatile int iterationScheduled;
+    /** Raised by the consumer when it samples the depth, and by a sender that finds the queue full. */
+    private int highWaterMark;
+
+    // Written by senders, only on the rare paths.
+    private final AtomicLong rejected = new AtomicLong();
+    /** Events accepted beside the queue because it was full; they count as accepted events. */
+    private final AtomicLong acceptedBesideQueue = new AtomicLong();
+    /** Events that could never run because the event loop had terminated; they count as failed. */
+    private final AtomicLong abandoned = new AtomicLong();
+
+    /**
+     * @param reactorId the reactor, for exceptions and logs
+     * @param capacity the queue's bound
+     * @param loop the consumer's event loop
+     * @param iteration the consumer's iteration, posted to {@code loop} when an event arrives while none is scheduled
+     * @param consumer runs and abandons events
+     */
+    public EventMailbox(int reactorId, int capacity, ExecutorService loop, Runnable iteration, Consumer consumer) {
+        this(reactorId, capacity, 1, () -> null, loop, iteration, consumer);
+    }
+
+    /**
+     * @param reactorId the reactor, for exceptions and logs
+     * @param capacity the queue's bound, and each lane's
+     * @param reactors how many reactors the group has (the lanes are indexed by the sender's id)
+     * @param callerLanes any thread: the calling thread's {@link LaneOutbox} when it is another reactor of the
+     *        group, else null
+     * @param loop the consumer's event loop
+     * @param iteration the consumer's iteration, posted to {@code loop} when an event arrives while none is scheduled
+     * @param consumer runs and abandons events
+     */
+    public EventMailbox(int reactorId, int capacity, int reactors, Supplier<LaneOutbox> callerLanes, ExecutorService loop,
+            Runnable iteration, Consumer consumer) {
+        this.reactorId = reactorId;
+        this.queue = new MpscArrayQueue<>(capacity);
+        this.inbox = new LaneInbox(reactors, queue.capacity());
+        this.callerLanes = callerLanes;
+        this.laneSink = consumer::runEvent;
+        this.loop = loop;
+        this.iteration = iteration;
+        this.consumer = consumer;
+    }
+
+    @Override
+    public int id() {
+        return reactorId;
+    }
+
+    @Override
+    public LaneInbox lanes() {
+        return inbox;
+    }
+
+    @Override
+    public void wakeForLane() {
+        scheduleIteration();
+    }
+
+    // ---------------------------------------------------------------- sending (any thread)
+
+    /**
+     * Queues an event that may be refused, and makes sure an iteration will run: into the caller's lane when the
+     * caller is another reactor of the group (published at the end of its iteration at the latest), else into the
+     * queue.
+     *
+     * @return {@code false} when the queue or the caller's lane is full (counted as rejected)
+     * @throws ReactorStoppedException when the mailbox is closed
+     */
+    public boolean trySend(Object event) {
+        if (closed) {
+            throw refuseClosed();
+        }
+        LaneOutbox lanes = callerLanes.get();
+        if (lanes != null) {
+            if (!lanes.offer(this, event)) {
+                rejected.incrementAndGet();
+                raiseHighWaterMark(inbox.capacity());
+                return false;
+            }
+            return true;
+        }
+        if (!queue.offer(event)) {
+            rejectedFull();
+            return false;
+        }
+        scheduleIteration();
+        return true;
+    }
+
+    /**
+     * {@link #trySend} that throws when the queue is full.
+     *
+     * @throws ReactorOverloadedException when the queue or the caller's lane is full
+     * @throws ReactorStoppedException when the mailbox is closed
+     */
+    public void send(Object event) {
+        if (!trySend(event)) {
+            LaneOutbox lanes = callerLanes.get();
+            if (lanes == null) {
+                throw new ReactorOverloadedException(reactorId, queue.capacity());
+            }
+            throw new ReactorOverloadedException(reactorId, inbox.capacity(), "Reactor " + reactorId
+                    + " rejected an event from reactor " + lanes.sender() + ": the lane from reactor " + lanes.sender()
+                    + " is full (capacity " + inbox.capacity() + "). Slow down the sender, use trySend() to react to"
+                    + " back-pressure, or raise quarkus.reactors.queue-capacity");
+        }
+    }
+
+    /**
+     * Queues an event that must not be refused: the reply to a call made from the consumer, the cancel or update of
+     * a timer, an offload's outcome. Accepted even while closed and even when the queue is full: replies are
+     * bounded by the calls in flight (dropping one would lose a result already computed), and a cancel that could
+     * fail would leak the timer. Beside a full queue the event runs as a task of its own on the event loop
+     * ({@link Consumer#runBesideQueue}); once the loop terminated it is abandoned.
+     */
+    public void sendAlways(ReactorEvent event) {
+        LaneOutbox lanes = callerLanes.get();
+        if (lanes != null) {
+            if (lanes.offer(this, event)) {
+                return;
+            }
+        } else if (queue.offer(event)) {
+            scheduleIteration();
+            return;
+        }
+        acceptedBesideQueue.incrementAndGet();
+        try {
+            loop.execute(() -> consumer.runBesideQueue(event));
+        } catch (RejectedExecutionException e) {
+            abandoned.incrementAndGet();
+            consumer.abandon(event);
+        }
+    }
+
+    /** Refuses new sends from now on; queued events and events sent with {@link #sendAlways} still run. */
+    public void close() {
+        closed = true;
+    }
+
+    /** @return whether {@link #close()} was called; one volatile read */
+    public boolean closed() {
+        return closed;
+    }
+
+    /** Counts a refusal because the mailbox is closed, and returns the exception that tells the sender. */
+    public ReactorStoppedException refuseClosed() {
+        rejected.incrementAndGet();
+        return new ReactorStoppedException(reactorId,
+                "is stopped: the application is shutting down and accepts no new events");
+    }
+
+    /** Counts a refusal made outside the queue (too many offloads pending). */
+    public void countRejected() {
+        rejected.incrementAndGet();
+    }
+
+    private void rejectedFull() {
+        rejected.incrementAndGet();
+        raiseHighWaterMark(queue.capacity());
+    }
+
+    // ---------------------------------------------------------------- the wake-up handshake
+
+    /**
+     * Any thread: makes sure an iteration will run. Only the caller that flips the flag from 0 to 1 posts it, so
+     * a burst of sends costs one post.
+     */
+    public void scheduleIteration() {
+        if (iterationScheduled == 0 && ITERATION_SCHEDULED.compareAndSet(this, 0, 1)) {
+            postIteration();
+        }
+    }
+
+    /**
+     * Consumer: claims the flag for an iteration it is about to run itself (a timed wake-up).
+     *
+     * @return {@code false} when an iteration is already scheduled
+     */
+    public boolean tryAcquireIteration() {
+        return iterationScheduled == 0 && ITERATION_SCHEDULED.compareAndSet(this, 0, 1);
+    }
+
+    /**
+     * Posts the iteration to the event loop; the caller holds the flag. When the loop refuses it (it is shutting
+     * down), gives the flag back and, once the loop terminated, reports what is left in the queue.
+     */
+    public void postIteration() {
+        try {
+            loop.execute(iteration);
+        } catch (RejectedExecutionException e) {
+            iterationScheduled = 0;
+            if (loop.isTerminated()) {
+                abandonQueued();
+            }
+        }
+    }
+
+    /**
+     * Consumer, before it parks: gives the flag back, then looks at the queue again. An event offered after the
+     * consumer's last look by a sender that read the flag as 1 is found by this look (a volatile store, then a
+     * load: the sender offers, then reads the flag). Keep the order when changing either side.
+     *
+     * @return {@code true} when the consumer may park; {@code false} when an event arrived meanwhile and this call
+     *         scheduled the next iteration (or a sender did)
+     */
+    public boolean releaseIteration() {
+        iterationScheduled = 0;
+        if ((!queue.isEmpty() || !inbox.isEmpty()) && ITERATION_SCHEDULED.compareAndSet(this, 0, 1)) {
+            postIteration();
+            return false;
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- draining (the consumer)
+
+    /**
+     * Runs up to {@code limit} events through {@link Consumer#runEvent}, shared fairly between the queue and the
+     * lanes: each source gets a quota of {@code limit / reactors} first (the lanes in turn, from a start that moves
+     * on every drain), then whatever is left of {@code limit} goes round again, so a flooding sender neither starves
+     * the others nor leaves the batch half empty when it is alone. The queue's depth is sampled for the high-water
+     * mark on one event in {@value #DEPTH_SAMPLE_INTERVAL}, a lane's on every drain of it.
+     *
+     * @return how many events ran
+     */
+    public int drain(int limit) {
+        int quota = Math.max(1, limit / inbox.senders());
+        int ran = drainQueue(Math.min(quota, limit));
+        ran += inbox.drain(laneSink, quota, limit - ran);
+        if (ran >= quota && ran < limit) {
+            // some source may have had more than its quota: share the rest of the budget
+            ran += drainQueue(limit - ran);
+            ran += inbox.drain(laneSink, limit, limit - ran);
+        }
+        int deepestLane = inbox.takeDeepest();
+        if (deepestLane > (int) HIGH_WATER_MARK.getOpaque(this)) {
+            raiseHighWaterMark(deepestLane);
+        }
+        return ran;
+    }
+
+    private int drainQueue(int limit) {
+        MpscArrayQueue<Object> q = queue;
+        Consumer c = consumer;
+        int ran = 0;
+        Object event;
+        while (ran < limit) {
+            // relaxedPoll reads only the next slot, not the producers' index: a consumer that looks at an empty
+            // queue (while it spins or drains faster than its senders) does not steal the cache line that every
+            // sender's CAS needs. An event still being published is picked up by the next drain.
+            if ((event = q.relaxedPoll()) == null) {
+                break;
+            }
+            if ((ran & (DEPTH_SAMPLE_INTERVAL - 1)) == 0) {
+                sampleDepth(q);
+            }
+            ran++;
+            c.runEvent(event);
+        }
+        return ran;
+    }
+
+    /**
+     * Consumer: whether an event waits, without touching the queue's producers' index (may miss one being
+     * published); a lane's published index is read (its producer writes it once per batch, not per event).
+     */
+    public boolean hasQueued() {
+        return queue.relaxedPeek() != null || !inbox.isEmpty();
+    }
+
+    private void sampleDepth(MpscArrayQueue<Object> q) {
+        int depth = (int) (q.currentProducerIndex() - q.currentConsumerIndex());
+        if (depth > (int) HIGH_WATER_MARK.getOpaque(this)) {
+            raiseHighWaterMark(depth);
+        }
+    }
+
+    private void raiseHighWaterMark(int depth) {
+        int seen;
+        while (depth > (seen = (int) HIGH_WATER_MARK.getOpaque(this))) {
+            if (HIGH_WATER_MARK.compareAndSet(this, seen, depth)) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Reports every event left in the queue once the event loop can no longer run them, through
+     * {@link Consumer#abandon}. Runs only after the loop terminated, so this thread is the queue's only consumer;
+     * synchronized because the termination listener and a late sender may both get here.
+     */
+    public synchronized void abandonQueued() {
+        java.util.List<Object> left = new java.util.ArrayList<>();
+        Object event;
+        while ((event = queue.poll()) != null) {
+            left.add(event);
+        }
+        // The loop is gone, so this thread is the lanes' consumer now (their senders may still be publishing).
+        while (inbox.drain(left::add, Integer.MAX_VALUE, Integer.MAX_VALUE) > 0) {
+            // until every lane is empty
+        }
+        long lost = 0;
+        long told = 0;
+        for (Object e : left) {
+            if (consumer.abandon(e)) {
+                told++;
+            } else {
+                lost++;
+            }
+            abandoned.incrementAndGet();
+        }
+        if (lost + told > 0) {
+            LOG.errorf("Reactor %d: %d queued events could not run because its event loop terminated"
+                    + " (%d pending calls failed with ReactorStoppedException, %d other events were counted as failed)",
+                    reactorId, lost + told, told, lost);
+        }
+    }
+
+    // ---------------------------------------------------------------- state and counters (any thread)
+
+    /** @return whether an iteration is scheduled or running, or events wait */
+    public boolean hasWork() {
+        return iterationScheduled != 0 || !queue.isEmpty() || !inbox.isEmpty();
+    }
+
+    /** @return whether no event waits in the queue or a lane */
+    public boolean isEmpty() {
+        return queue.isEmpty() && inbox.isEmpty();
+    }
+
+    /** @return the queue's bound, and each lane's */
+    public int capacity() {
+        return queue.capacity();
+    }
+
+    /**
+     * @return events the consumer took from the queue and the lanes so far (the indices advance for every event, at
+     *         no extra cost)
+     */
+    public long consumed() {
+        return queue.currentConsumerIndex() + inbox.consumed();
+    }
+
+    /** @return events queued, and published into the lanes, so far */
+    public long produced() {
+        return queue.currentProducerIndex() + inbox.published();
+    }
+
+    /** @return events accepted: queued or published into a lane, plus those run beside a full queue or lane */
+    public long accepted() {
+        return produced() + acceptedBesideQueue.get();
+    }
+
+    /** @return events waiting now in the queue and the lanes (never negative) */
+    public int depth() {
+        return (int) Math.max(0, queue.currentProducerIndex() - queue.currentConsumerIndex()) + inbox.depth();
+    }
+
+    /** @return the most events seen waiting at once (sampled, and the capacity once a send found the queue full) */
+    public int highWaterMark() {
+        return (int) HIGH_WATER_MARK.getOpaque(this);
+    }
+
+    /** @return sends refused: queue full, mailbox closed, or too many offloads pending */
+    public long rejected() {
+        return rejected.get();
+    }
+
+    /** @return events accepted beside the full queue */
+    public long acceptedBesideQueue() {
+        return acceptedBesideQueue.get();
+    }
+
+    /** @return events that could never run because the event loop terminated */
+    public long abandoned() {
+        return abandoned.get();
+    }
+}
