@@ -1,9 +1,13 @@
-package io.quarkiverse.reactors.runtime.internal.reactor;
+package io.quarkiverse.reactors.runtime.internal.events;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+
+import io.quarkiverse.reactors.runtime.internal.reactor.BlockingOnReactor;
+import io.quarkiverse.reactors.runtime.internal.reactor.ReactorGroup;
+import io.quarkiverse.reactors.runtime.internal.reactor.ReactorImpl;
 
 /**
  * The {@code CompletionStage} of {@code Reactor.callAsync}: a {@link CompletableFuture} whose blocking waits fail

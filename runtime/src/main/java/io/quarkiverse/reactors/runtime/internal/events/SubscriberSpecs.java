@@ -1,14 +1,13 @@
 package io.quarkiverse.reactors.runtime.internal.events;
 
-import io.quarkiverse.reactors.runtime.internal.placement.RangeList;
-import io.quarkiverse.reactors.runtime.internal.reactor.ReactorImpl;
-
 import java.time.Duration;
 import java.util.BitSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.quarkiverse.reactors.runtime.internal.placement.RangeList;
+import io.quarkiverse.reactors.runtime.internal.timers.ReactorTimers;
 import io.quarkus.runtime.configuration.DurationConverter;
 
 /**
@@ -49,7 +48,7 @@ public final class SubscriberSpecs {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("every = \"" + value + "\" is negative: use \"off\" to disable the poller");
         }
-        return ReactorImpl.toNanos(duration);
+        return ReactorTimers.toNanos(duration);
     }
 
     /**
@@ -70,7 +69,7 @@ public final class SubscriberSpecs {
             throw new IllegalArgumentException("delayed = \"" + value + "\" is negative: use a positive delay, or leave"
                     + " it empty to start at once");
         }
-        return ReactorImpl.toNanos(duration);
+        return ReactorTimers.toNanos(duration);
     }
 
     /** @return the duration {@code value} names in Quarkus' duration syntax, or null when it names none */

@@ -81,7 +81,7 @@ public final class PendingOffload<T> extends ReactorEvent {
         if (!SETTLED.compareAndSet(this, false, true)) {
             return false;
         }
-        reactor.offloadSettled(this);
+        reactor.offloads().settled(this);
         if (failure == null) {
             emitter.complete(value);
         } else {

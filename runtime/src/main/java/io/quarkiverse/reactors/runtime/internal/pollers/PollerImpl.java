@@ -1,14 +1,13 @@
 package io.quarkiverse.reactors.runtime.internal.pollers;
 
-import io.quarkiverse.reactors.runtime.internal.reactor.ReactorImpl;
-import io.quarkiverse.reactors.runtime.internal.timers.WheelEntry;
-
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.function.IntSupplier;
 
 import io.quarkiverse.reactors.PollerHandle;
 import io.quarkiverse.reactors.PollerStats;
+import io.quarkiverse.reactors.runtime.internal.reactor.ReactorImpl;
+import io.quarkiverse.reactors.runtime.internal.timers.WheelEntry;
 
 /**
  * A poller on one reactor: called on every iteration (period 0) or each time its period is due.
@@ -112,7 +111,7 @@ public final class PollerImpl extends WheelEntry implements PollerHandle {
 
     private void stateChanged() {
         if (period == 0) {
-            reactor.pollerStateChanged();
+            reactor.pollerRegistry().stateChanged();
         }
     }
 
@@ -138,7 +137,7 @@ public final class PollerImpl extends WheelEntry implements PollerHandle {
     public void cancel() {
         if (set(CANCELLED)) {
             if (period > 0) {
-                reactor.runOnOwner(() -> reactor.unschedule(this));
+                reactor.runOnOwner(() -> reactor.pollerRegistry().unschedule(this));
             } else {
                 stateChanged();
             }
@@ -232,10 +231,10 @@ public final class PollerImpl extends WheelEntry implements PollerHandle {
     public int expire(long now) {
         int current = state;
         if ((current & CANCELLED) != 0) {
-            reactor.unschedule(this);
+            reactor.pollerRegistry().unschedule(this);
             return 0;
         }
-        reactor.schedule(this, Math.max(deadline + period, now));
+        reactor.timers().schedule(this, Math.max(deadline + period, now));
         if ((current & PAUSED) != 0) {
             return 0;
         }

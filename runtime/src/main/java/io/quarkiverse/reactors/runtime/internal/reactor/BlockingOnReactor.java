@@ -22,7 +22,7 @@ public final class BlockingOnReactor {
     }
 
     /** @return the failure for {@code call}, made on {@code reactor}'s thread, naming the reactor and what to do */
-    static IllegalStateException refused(ReactorImpl reactor, String call) {
+    public static IllegalStateException refused(ReactorImpl reactor, String call) {
         return new IllegalStateException("Reactor " + reactor.id() + " (" + Thread.currentThread().getName()
                 + ") cannot wait for a result with " + call + ": a reactor must never block, and the reply to a call"
                 + " made here is delivered on this same reactor, so the wait would never end. Instead, return the Uni"

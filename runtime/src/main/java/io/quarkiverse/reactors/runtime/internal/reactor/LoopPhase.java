@@ -5,15 +5,27 @@ import io.quarkiverse.reactors.runtime.internal.pollers.PollerImpl;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
+/** The phase, between the paddings ({@link PaddedBefore}). */
+abstract class PhaseField extends PaddedBefore {
+    int phase;
+}
+
+/** Cache-line padding after the phase; see {@link PaddedBefore}. */
+@SuppressWarnings("unused")
+abstract class PhasePadAfter extends PhaseField {
+    private long q00, q01, q02, q03, q04, q05, q06, q07;
+    private long q08, q09, q10, q11, q12, q13, q14, q15;
+}
+
 /**
  * Which part of its loop a reactor is in, published for the watchdog: the loop makes one opaque store per phase
  * (a plain {@code mov} on x86, no fence), the watchdog reads it with an opaque load from its own thread. So the
  * watchdog names what a stuck reactor runs without matching method names in a stack trace.
  * <p>
- * Written only by the reactor's thread; read by any thread. A separate object from the reactor, so that the store
- * every iteration makes does not dirty the cache line holding the fields that senders read on every send.
+ * Written only by the reactor's thread; read by any thread. Padded on both sides ({@link PaddedBefore}), so that the
+ * stores every iteration makes do not dirty the cache line holding the fields that senders read on every send.
  */
-public final class LoopPhase {
+public final class LoopPhase extends PhasePadAfter {
 
     /** Not in the reactor loop: parked, or Netty serving I/O and other tasks (an HTTP handler, a Vert.x timer). */
     static final int OUTSIDE = 0;
@@ -30,14 +42,11 @@ public final class LoopPhase {
 
     static {
         try {
-            PHASE = MethodHandles.lookup().findVarHandle(LoopPhase.class, "phase", int.class);
+            PHASE = MethodHandles.lookup().findVarHandle(PhaseField.class, "phase", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
-
-    @SuppressWarnings("unused")
-    private int phase = OUTSIDE;
 
     /** On the reactor: the loop enters {@code phase}. */
     void enter(int phase) {

@@ -1,21 +1,9 @@
 package io.quarkiverse.reactors.runtime.internal.reactor;
 
-import io.quarkiverse.reactors.runtime.internal.events.EventDispatcher;
-import io.quarkiverse.reactors.runtime.internal.events.EventInvoker;
-import io.quarkiverse.reactors.runtime.internal.events.EventSubscriber;
-import io.quarkiverse.reactors.runtime.internal.events.SubscriberSpecs;
-import io.quarkiverse.reactors.runtime.internal.offload.OffloadPool;
-import io.quarkiverse.reactors.runtime.internal.placement.CpuList;
-import io.quarkiverse.reactors.runtime.internal.placement.Placement;
-import io.quarkiverse.reactors.runtime.internal.placement.ReactorPlacement;
-import io.quarkiverse.reactors.runtime.internal.pollers.PollerInvoker;
-import io.quarkiverse.reactors.runtime.internal.watch.WatchClaims;
-import io.quarkiverse.reactors.runtime.internal.watch.WatchSelector;
-
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.BitSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -35,7 +23,18 @@ import io.quarkiverse.reactors.Poller;
 import io.quarkiverse.reactors.PollerHandle;
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.Reactors;
+import io.quarkiverse.reactors.runtime.internal.events.EventDispatcher;
+import io.quarkiverse.reactors.runtime.internal.events.EventInvoker;
+import io.quarkiverse.reactors.runtime.internal.events.EventSubscriber;
+import io.quarkiverse.reactors.runtime.internal.events.SubscriberSpecs;
 import io.quarkiverse.reactors.runtime.internal.ingress.KeyMap;
+import io.quarkiverse.reactors.runtime.internal.offload.OffloadPool;
+import io.quarkiverse.reactors.runtime.internal.placement.CpuList;
+import io.quarkiverse.reactors.runtime.internal.placement.Placement;
+import io.quarkiverse.reactors.runtime.internal.placement.ReactorPlacement;
+import io.quarkiverse.reactors.runtime.internal.pollers.PollerInvoker;
+import io.quarkiverse.reactors.runtime.internal.watch.WatchClaims;
+import io.quarkiverse.reactors.runtime.internal.watch.WatchSelector;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;
@@ -265,7 +264,7 @@ public final class ReactorGroup implements Reactors {
         RuntimeException refused = null;
         for (ReactorImpl reactor : reactors) {
             try {
-                reactor.fire(subscribers, event);
+                reactor.calls().fire(subscribers, event);
             } catch (RuntimeException e) {
                 if (refused == null) {
                     refused = e;
@@ -284,7 +283,7 @@ public final class ReactorGroup implements Reactors {
         EventSubscriber[] subscribers = dispatcher.subscribersOf(event);
         List<Uni<Void>> deliveries = new ArrayList<>(reactors.length);
         for (ReactorImpl reactor : reactors) {
-            deliveries.add(reactor.deliver(subscribers, null, event));
+            deliveries.add(reactor.calls().deliver(subscribers, null, event));
         }
         return Uni.combine().all().unis(deliveries).collectFailures().discardItems();
     }
@@ -378,7 +377,7 @@ public final class ReactorGroup implements Reactors {
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         for (ReactorImpl reactor : reactors) {
-            while ((!reactor.isIdle() || reactor.pendingOffloads() > 0) && System.nanoTime() < deadline) {
+            while ((!reactor.isIdle() || reactor.offloads().pending() > 0) && System.nanoTime() < deadline) {
                 try {
                     Thread.sleep(1);
                 } catch (InterruptedException e) {

@@ -1,13 +1,12 @@
 package io.quarkiverse.reactors.runtime.internal.timers;
 
-import io.quarkiverse.reactors.runtime.internal.reactor.ReactorImpl;
-
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.Objects;
 
 import io.quarkiverse.reactors.TimerHandle;
+import io.quarkiverse.reactors.runtime.internal.reactor.ReactorImpl;
 
 /**
  * A one-shot or periodic timer on one reactor. Its state changes only on the reactor's thread; a call
@@ -40,7 +39,7 @@ public final class TimerImpl extends WheelEntry implements TimerHandle {
     /** The period of a periodic timer, in nanoseconds. */
     private long period;
     /** True while the timer fires on every iteration (update(0)). */
-    public boolean everyIteration;
+    boolean everyIteration;
     /** Release-store / acquire-load: a cancel needs no full fence, only to be seen after what preceded it. */
     @SuppressWarnings("unused")
     private boolean cancelled;
@@ -77,7 +76,7 @@ public final class TimerImpl extends WheelEntry implements TimerHandle {
         if (cancelled()) {
             throw new IllegalStateException("Timer on reactor " + reactor.id() + " was cancelled: create a new one");
         }
-        long nanos = delay.isNegative() ? -1 : ReactorImpl.toNanos(delay);
+        long nanos = delay.isNegative() ? -1 : ReactorTimers.toNanos(delay);
         long now = System.nanoTime();
         long operation = (long) ISSUED.getAndAdd(this, 1L) + 1;
         reactor.runOnOwner(() -> arm(nanos, now, operation));
@@ -102,9 +101,9 @@ public final class TimerImpl extends WheelEntry implements TimerHandle {
         }
         CANCELLED.setRelease(this, true);
         if (reactor.isCurrent()) {
-            reactor.detach(this);
+            reactor.timers().detach(this);
         } else {
-            reactor.runOnOwner(() -> reactor.detach(this));
+            reactor.runOnOwner(() -> reactor.timers().detach(this));
         }
     }
 
@@ -116,18 +115,18 @@ public final class TimerImpl extends WheelEntry implements TimerHandle {
         if (cancelled() || !apply(operation)) {
             return;
         }
-        reactor.detach(this);
+        reactor.timers().detach(this);
         if (nanos < 0) {
             return; // disabled until updated again
         }
         if (nanos == 0) {
-            reactor.fireEveryIteration(this);
+            reactor.timers().fireEveryIteration(this);
             return;
         }
         if (periodic) {
             period = nanos;
         }
-        reactor.schedule(this, from + nanos);
+        reactor.timers().schedule(this, from + nanos);
     }
 
     @Override
@@ -137,7 +136,7 @@ public final class TimerImpl extends WheelEntry implements TimerHandle {
         }
         if (periodic) {
             // fixed rate, but a timer that fell behind does not fire a burst to catch up
-            reactor.schedule(this, Math.max(deadline + period, now));
+            reactor.timers().schedule(this, Math.max(deadline + period, now));
         }
         return fire();
     }
