@@ -1,7 +1,8 @@
 package io.quarkiverse.reactors;
 
 /**
- * Thrown (or used to fail a {@code Uni}) when an event is submitted to a reactor whose event queue is full.
+ * Thrown (or used to fail a {@code Uni}) when an event is submitted to a reactor whose event queue is full, or, from
+ * another reactor, whose lane from that reactor is full.
  * <p>
  * The event was not queued and will not run: the caller decides whether to retry, shed load or
  * use {@link Reactor#trySend(Runnable)} to poll for capacity. The message names the reactor and its capacity.
@@ -36,7 +37,7 @@ public class ReactorOverloadedException extends RuntimeException {
         return reactor;
     }
 
-    /** @return the capacity of that reactor's event queue */
+    /** @return the capacity of that reactor's event queue (each lane from another reactor has the same) */
     public int capacity() {
         return capacity;
     }

@@ -12,14 +12,16 @@ package io.quarkiverse.reactors;
  *
  * @param id the reactor id, {@code 0..count-1}
  * @param thread the name of the event-loop thread the reactor runs on
- * @param queueCapacity the capacity of the event queue
- * @param accepted events accepted into the queue since start (including replies to calls)
+ * @param queueCapacity the capacity of the event queue (used by threads that are not reactors), and of each lane
+ *        from another reactor (one lane per sending reactor)
+ * @param accepted events accepted into the queue, or published into the lanes, since start (including replies to
+ *        calls); a reactor publishes what it sends at the end of its iteration at the latest
  * @param executed events that ran to completion
  * @param failed events whose code threw; the exception was logged or delivered to the caller
- * @param rejected submissions refused because the queue was full or the reactor was stopped
- * @param queueDepth events waiting in the queue now
- * @param queueHighWaterMark the deepest the queue was seen: sampled by the reactor every 64 events, and equal to
- *        the capacity once a submission found the queue full
+ * @param rejected submissions refused because the queue or the sender's lane was full, or the reactor was stopped
+ * @param queueDepth events waiting in the queue and the lanes now
+ * @param queueHighWaterMark the deepest the queue or any one lane was seen: sampled by the reactor every 64 events
+ *        (a lane on every drain), and equal to the capacity once a submission found the queue or a lane full
  * @param iterations iterations of the reactor loop (events, pollers, timers) since start
  * @param pollers pollers registered now, both kinds
  * @param timers timers armed now (published at the end of each iteration)

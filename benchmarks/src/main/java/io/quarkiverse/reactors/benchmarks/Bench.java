@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
@@ -35,6 +36,7 @@ public final class Bench {
         Path json = Path.of(args.length > 0 ? args[0] : "benchmarks/results/results.json");
         Path svg = Path.of(args.length > 1 ? args[1] : "benchmarks/results/benchmarks.svg");
         List<Result> results = new ArrayList<>();
+        String loadBefore = Machine.loadAverage();
         String only = System.getProperty("bench.only", "");
 
         if (only.isEmpty() || only.contains("B1")) {
@@ -63,62 +65,108 @@ public final class Bench {
                 results.addAll(Report.readJson(Files.readString(Path.of(external))));
             }
         }
+        Machine machine = new Machine(Machine.lscpuModel(), Runtime.getRuntime().availableProcessors(), loadBefore,
+                Machine.loadAverage());
         Files.createDirectories(json.toAbsolutePath().getParent());
-        Files.writeString(json, "[\n" + results.stream().map(Result::toJson).collect(Collectors.joining(",\n")) + "\n]\n");
+        Files.writeString(json, "{\n\"machine\":" + machine.toJson() + ",\n\"results\":[\n"
+                + results.stream().map(Result::toJson).collect(Collectors.joining(",\n")) + "\n]}\n");
         Files.createDirectories(svg.toAbsolutePath().getParent());
         Files.writeString(svg, Report.svg(results));
         if (args.length > 3) {
-            Files.writeString(Path.of(args[3]), Report.asciidoc(results));
+            Files.writeString(Path.of(args[3]), Report.asciidoc(machine, results));
         }
         System.out.println();
-        System.out.println(Report.table(results));
+        System.out.println(Report.table(machine, results));
         System.out.println("Results: " + json + ", chart: " + svg);
     }
 
-    /** B1 through JMH: one fork, warm-up and measured iterations, the 99.9% error stated. */
-    private static List<Result> b1() throws Exception {
-        Options options = new OptionsBuilder()
-                .include(CrossCoreThroughput.class.getName())
-                .forks(1)
+    /** JMH forks per benchmark for B1 and B2: the table shows min, median and max over them. */
+    private static final int FORKS = Integer.getInteger("bench.forks", QUICK ? 1 : 3);
+
+    private static ChainedOptionsBuilder jmh() {
+        return new OptionsBuilder()
+                .forks(FORKS)
+                .jvmArgsAppend("--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED")
                 .warmupIterations(QUICK ? 1 : 3).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(QUICK ? 2 : 5).measurementTime(TimeValue.seconds(1))
+                .measurementIterations(QUICK ? 2 : 5).measurementTime(TimeValue.seconds(1));
+    }
+
+    /** @return each fork's score (its mean over the measured iterations), scaled by {@code scale} */
+    private static double[] forkScores(RunResult run, double scale) {
+        return run.getBenchmarkResults().stream().mapToDouble(r -> r.getPrimaryResult().getScore() * scale).toArray();
+    }
+
+    /**
+     * B1 through JMH in {@link #FORKS} forks: reactor 0 to reactor 1 beside {@code runOnContext}, the local event
+     * bus, and the bare lane (the lane type alone between two threads: the hardware reference).
+     */
+    private static List<Result> b1() throws Exception {
+        Options options = jmh()
+                .include(CrossCoreThroughput.class.getName())
+                .include(BareLane.class.getName())
                 .build();
         Collection<RunResult> runs = new Runner(options).run();
         double[] ours = null;
         double[] runOnContext = null;
         double[] eventBus = null;
+        double[] bare = null;
         for (RunResult run : runs) {
             String method = run.getParams().getBenchmark();
-            double[] score = { run.getPrimaryResult().getScore() / 1e6, run.getPrimaryResult().getScoreError() / 1e6 };
+            double[] scores = forkScores(run, 1e-6);
             if (method.endsWith("reactorSend")) {
-                ours = score;
+                ours = scores;
             } else if (method.endsWith("vertxRunOnContext")) {
-                runOnContext = score;
+                runOnContext = scores;
             } else if (method.endsWith("vertxEventBus")) {
-                eventBus = score;
+                eventBus = scores;
+            } else if (method.endsWith("BareLane.lane")) {
+                bare = scores;
             }
         }
+        String name = "cross-core events, reactor 0 to 1";
         return List.of(
-                new Result("B1", "cross-core events, reactor 0 to 1", "M events/s", true, ours[0], ours[1],
-                        "Context.runOnContext", runOnContext[0], runOnContext[1]),
-                new Result("B1", "cross-core events, reactor 0 to 1", "M events/s", true, ours[0], ours[1],
-                        "local event bus", eventBus[0], eventBus[1]));
+                Result.ofForks("B1", name, "M events/s", true, ours, "Context.runOnContext", runOnContext),
+                Result.ofForks("B1", name, "M events/s", true, ours, "local event bus", eventBus),
+                Result.ofForks("B1", name, "M events/s", true, ours, "bare lane, thread to busy thread", bare));
     }
 
-    private static List<Result> b2() {
+    /**
+     * B2 through JMH in {@link #FORKS} forks: each fork writes its p50 and p99 to a file (see
+     * {@link RoundTripLatency}); the baseline runs once, without reactors.
+     */
+    private static List<Result> b2() throws Exception {
+        Path dir = Files.createTempDirectory("bench-b2");
+        String property = "-Dbench.b2.dir=" + dir;
+        new Runner(jmh().include(RoundTripLatency.class.getName() + ".reactorCall").jvmArgsAppend(property).build()).run();
+        new Runner(jmh().include(RoundTripLatency.class.getName() + ".vertxRunOnContext").param("idle", "PARK")
+                .jvmArgsAppend(property).build()).run();
+        double[][] baseline = forkPercentiles(dir, "vertxRunOnContext-PARK");
         List<Result> results = new ArrayList<>();
-        int warmup = QUICK ? 2_000 : 50_000;
-        int count = QUICK ? 10_000 : 200_000;
-        RoundTrip.Percentiles baseline = RoundTrip.runOnContext(warmup, count);
         for (IdleStrategy idle : List.of(IdleStrategy.PARK, IdleStrategy.SPIN)) {
-            RoundTrip.Percentiles ours = RoundTrip.reactors(idle, warmup, count);
+            double[][] ours = forkPercentiles(dir, "reactorCall-" + idle.name());
             String mode = idle.name().toLowerCase(Locale.ROOT);
-            results.add(new Result("B2", "round trip p50, " + mode, "us", false, ours.p50Micros(), 0,
-                    "runOnContext ping-pong", baseline.p50Micros(), 0));
-            results.add(new Result("B2", "round trip p99, " + mode, "us", false, ours.p99Micros(), 0,
-                    "runOnContext ping-pong", baseline.p99Micros(), 0));
+            results.add(Result.ofForks("B2", "round trip p50, " + mode, "us", false, ours[0], "runOnContext ping-pong",
+                    baseline[0]));
+            results.add(Result.ofForks("B2", "round trip p99, " + mode, "us", false, ours[1], "runOnContext ping-pong",
+                    baseline[1]));
         }
         return results;
+    }
+
+    /** @return the p50s and the p99s of the forks whose files start with {@code label} */
+    private static double[][] forkPercentiles(Path dir, String label) throws java.io.IOException {
+        List<double[]> forks = new ArrayList<>();
+        try (var files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(label + "-")).toList()) {
+                String[] parts = Files.readString(file).trim().split(" ");
+                forks.add(new double[] { Double.parseDouble(parts[0]), Double.parseDouble(parts[1]) });
+            }
+        }
+        if (forks.isEmpty()) {
+            throw new IllegalStateException("No B2 fork wrote percentiles for " + label + " in " + dir);
+        }
+        return new double[][] { forks.stream().mapToDouble(f -> f[0]).toArray(),
+                forks.stream().mapToDouble(f -> f[1]).toArray() };
     }
 
     private static List<Result> b8() throws java.io.IOException {

@@ -12,42 +12,54 @@ final class Report {
     private Report() {
     }
 
-    static String table(List<Result> results) {
+    static String table(Machine machine, List<Result> results) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "| %-3s | %-44s | %-24s | %-26s | %-24s | %-7s |%n", "id", "benchmark", "ours",
+        out.append(machine.describe()).append('\n');
+        out.append(String.format(Locale.ROOT, "| %-3s | %-44s | %-34s | %-32s | %-34s | %-7s |%n", "id", "benchmark", "ours",
                 "baseline", "baseline figure", "ours is"));
-        out.append("|-----|----------------------------------------------|--------------------------|")
-                .append("----------------------------|--------------------------|---------|\n");
+        out.append("|-----|----------------------------------------------|------------------------------------|")
+                .append("----------------------------------|------------------------------------|---------|\n");
         for (Result r : results) {
-            out.append(String.format(Locale.ROOT, "| %-3s | %-44s | %-24s | %-26s | %-24s | %-7s |%n", r.id(), r.name(),
-                    figure(r.ours(), r.oursError(), r.unit()), r.baselineName(),
-                    figure(r.baseline(), r.baselineError(), r.unit()),
+            out.append(String.format(Locale.ROOT, "| %-3s | %-44s | %-34s | %-32s | %-34s | %-7s |%n", r.id(), r.name(),
+                    figure(r.ours(), r.oursError(), r.oursForks(), r.unit()), r.baselineName(),
+                    figure(r.baseline(), r.baselineError(), r.baselineForks(), r.unit()),
                     String.format(Locale.ROOT, "%.2fx", r.advantage())));
         }
         out.append("\"ours is\": how many times better ours is than the baseline (above 1: ours wins), ")
-                .append("for throughput the ratio of rates, for latencies and costs the inverse ratio.\n");
+                .append("for throughput the ratio of rates, for latencies and costs the inverse ratio. ")
+                .append("JMH figures: median of forks (min–max); others: mean ± standard deviation of trials.\n");
         return out.toString();
     }
 
     /** The same table in AsciiDoc, for the docs' performance page. */
-    static String asciidoc(List<Result> results) {
+    static String asciidoc(Machine machine, List<Result> results) {
         StringBuilder out = new StringBuilder();
+        out.append(machine.describe()).append(".\n\n");
         out.append("[cols=\"1,6,4,4,4,2\",options=\"header\"]\n|===\n");
         out.append("|id |benchmark |ours |baseline |baseline figure |ours is\n");
         for (Result r : results) {
             out.append(String.format(Locale.ROOT, "|%s |%s |%s |%s |%s |%.2fx%n", r.id(), r.name(),
-                    figure(r.ours(), r.oursError(), r.unit()), r.baselineName(),
-                    figure(r.baseline(), r.baselineError(), r.unit()), r.advantage()));
+                    figure(r.ours(), r.oursError(), r.oursForks(), r.unit()), r.baselineName(),
+                    figure(r.baseline(), r.baselineError(), r.baselineForks(), r.unit()), r.advantage()));
         }
         out.append("|===\n");
         return out.toString();
     }
 
-    private static String figure(double value, double error, String unit) {
-        String v = value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value);
-        String e = error == 0 ? "" : (error >= 100 ? String.format(Locale.ROOT, " ± %.0f", error)
-                : String.format(Locale.ROOT, " ± %.2f", error));
-        return v + e + " " + unit;
+    /**
+     * A figure with its spread: "median (min–max)" over JMH forks where forks are given, else "mean ± standard
+     * deviation" of trials.
+     */
+    private static String figure(double value, double error, double[] forks, String unit) {
+        if (forks.length > 1) {
+            return number(value) + " (" + number(forks[0]) + "–" + number(forks[forks.length - 1]) + ") " + unit;
+        }
+        String e = error == 0 ? "" : " ± " + number(error);
+        return number(value) + e + " " + unit;
+    }
+
+    private static String number(double value) {
+        return value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value);
     }
 
     /** A horizontal bar per result: the advantage on a log scale, 1x marked. */

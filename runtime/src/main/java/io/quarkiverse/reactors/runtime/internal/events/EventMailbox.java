@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 import org.jctools.queues.MpscArrayQueue;
@@ -13,17 +14,20 @@ import io.quarkiverse.reactors.ReactorOverloadedException;
 import io.quarkiverse.reactors.ReactorStoppedException;
 
 /**
- * A reactor's event mailbox, the cross-core unit (as Seastar's {@code smp_message_queue}): the bounded
- * multi-producer single-consumer queue other threads send to, the wake-up handshake that makes a burst of sends
- * cost one wake-up, the events accepted beside a full queue, and the accounting of refused, abandoned and peak
- * queued events.
+ * A reactor's event mailbox, the cross-core unit (as Seastar's {@code smp_message_queue}): one lane per other
+ * reactor of the group ({@link LaneInbox}: single-producer rings that the senders publish once per iteration, see
+ * {@link LaneOutbox}), the bounded multi-producer single-consumer queue every other thread sends to, the wake-up
+ * handshake that makes a burst of sends cost one wake-up, the events accepted beside a full queue or lane, and the
+ * accounting of refused, abandoned and peak queued events. Which way a send goes depends only on the calling
+ * thread: the {@code callerLanes} hook returns the caller's outbox when the caller is another reactor of the group.
  * <p>
  * The handshake: {@link #iterationScheduled} is 1 while an iteration of the consumer is posted to its event loop
  * or running. A sender offers, then reads the flag; only the sender that flips it from 0 to 1 posts the iteration
  * ({@code ExecutorService.execute}: a Netty task and, from another thread, a selector wake-up). Before parking,
- * the consumer stores 0 and <em>then</em> looks at the queue again ({@link #releaseIteration()}): a sender that
- * offered after the consumer's last look but read the flag as 1 is caught by that second look, since both sides
- * store, then load, volatile fields, so at least one of them sees the other.
+ * the consumer stores 0 and <em>then</em> looks at the queue and the lanes again ({@link #releaseIteration()}): a
+ * sender that offered after the consumer's last look but read the flag as 1 is caught by that second look, since
+ * both sides store, then load, volatile fields, so at least one of them sees the other (a lane's publication is a
+ * release store, so {@link LaneOutbox} puts a full fence between it and its read of the flag).
  * <p>
  * Threads: the {@code send} methods, {@link #scheduleIteration()}, {@link #close()} and the counters: any thread.
  * {@link #drain}, {@link #postIteration()}, {@link #releaseIteration()} and {@link #tryAcquireIteration()}: the
@@ -31,7 +35,7 @@ import io.quarkiverse.reactors.ReactorStoppedException;
  * the fields senders read on every send stay in their cache lines (what the consumer writes on every iteration
  * lives in the reactor's padded {@code ReactorCounters}, {@code ReactorLoop} and {@code LoopPhase}).
  */
-public final class EventMailbox {
+public final class EventMailbox implements LaneOutbox.Receiver {
 
     private static final Logger LOG = Logger.getLogger(EventMailbox.class);
 
@@ -73,6 +77,12 @@ public final class EventMailbox {
 
     private final int reactorId;
     private final MpscArrayQueue<Object> queue;
+    /** The lanes from the other reactors of the group, one per sender. */
+    private final LaneInbox inbox;
+    /** The calling thread's outbox when it is another reactor of the group, else null: that caller uses a lane. */
+    private final Supplier<LaneOutbox> callerLanes;
+    /** Runs an event taken from a lane, as {@link Consumer#runEvent} does for the queue. */
+    private final java.util.function.Consumer<Object> laneSink;
     private final ExecutorService loop;
     private final Runnable iteration;
     private final Consumer consumer;
@@ -99,24 +109,68 @@ public final class EventMailbox {
      * @param consumer runs and abandons events
      */
     public EventMailbox(int reactorId, int capacity, ExecutorService loop, Runnable iteration, Consumer consumer) {
+        this(reactorId, capacity, 1, () -> null, loop, iteration, consumer);
+    }
+
+    /**
+     * @param reactorId the reactor, for exceptions and logs
+     * @param capacity the queue's bound, and each lane's
+     * @param reactors how many reactors the group has (the lanes are indexed by the sender's id)
+     * @param callerLanes any thread: the calling thread's {@link LaneOutbox} when it is another reactor of the
+     *        group, else null
+     * @param loop the consumer's event loop
+     * @param iteration the consumer's iteration, posted to {@code loop} when an event arrives while none is scheduled
+     * @param consumer runs and abandons events
+     */
+    public EventMailbox(int reactorId, int capacity, int reactors, Supplier<LaneOutbox> callerLanes, ExecutorService loop,
+            Runnable iteration, Consumer consumer) {
         this.reactorId = reactorId;
         this.queue = new MpscArrayQueue<>(capacity);
+        this.inbox = new LaneInbox(reactors, queue.capacity());
+        this.callerLanes = callerLanes;
+        this.laneSink = consumer::runEvent;
         this.loop = loop;
         this.iteration = iteration;
         this.consumer = consumer;
     }
 
+    @Override
+    public int id() {
+        return reactorId;
+    }
+
+    @Override
+    public LaneInbox lanes() {
+        return inbox;
+    }
+
+    @Override
+    public void wakeForLane() {
+        scheduleIteration();
+    }
+
     // ---------------------------------------------------------------- sending (any thread)
 
     /**
-     * Queues an event that may be refused, and makes sure an iteration will run.
+     * Queues an event that may be refused, and makes sure an iteration will run: into the caller's lane when the
+     * caller is another reactor of the group (published at the end of its iteration at the latest), else into the
+     * queue.
      *
-     * @return {@code false} when the queue is full (counted as rejected)
+     * @return {@code false} when the queue or the caller's lane is full (counted as rejected)
      * @throws ReactorStoppedException when the mailbox is closed
      */
     public boolean trySend(Object event) {
         if (closed) {
             throw refuseClosed();
+        }
+        LaneOutbox lanes = callerLanes.get();
+        if (lanes != null) {
+            if (!lanes.offer(this, event)) {
+                rejected.incrementAndGet();
+                raiseHighWaterMark(inbox.capacity());
+                return false;
+            }
+            return true;
         }
         if (!queue.offer(event)) {
             rejectedFull();
@@ -129,12 +183,19 @@ public final class EventMailbox {
     /**
      * {@link #trySend} that throws when the queue is full.
      *
-     * @throws ReactorOverloadedException when the queue is full
+     * @throws ReactorOverloadedException when the queue or the caller's lane is full
      * @throws ReactorStoppedException when the mailbox is closed
      */
     public void send(Object event) {
         if (!trySend(event)) {
-            throw new ReactorOverloadedException(reactorId, queue.capacity());
+            LaneOutbox lanes = callerLanes.get();
+            if (lanes == null) {
+                throw new ReactorOverloadedException(reactorId, queue.capacity());
+            }
+            throw new ReactorOverloadedException(reactorId, inbox.capacity(), "Reactor " + reactorId
+                    + " rejected an event from reactor " + lanes.sender() + ": the lane from reactor " + lanes.sender()
+                    + " is full (capacity " + inbox.capacity() + "). Slow down the sender, use trySend() to react to"
+                    + " back-pressure, or raise quarkus.reactors.queue-capacity");
         }
     }
 
@@ -146,7 +207,12 @@ public final class EventMailbox {
      * ({@link Consumer#runBesideQueue}); once the loop terminated it is abandoned.
      */
     public void sendAlways(ReactorEvent event) {
-        if (queue.offer(event)) {
+        LaneOutbox lanes = callerLanes.get();
+        if (lanes != null) {
+            if (lanes.offer(this, event)) {
+                return;
+            }
+        } else if (queue.offer(event)) {
             scheduleIteration();
             return;
         }
@@ -232,7 +298,7 @@ public final class EventMailbox {
      */
     public boolean releaseIteration() {
         iterationScheduled = 0;
-        if (!queue.isEmpty() && ITERATION_SCHEDULED.compareAndSet(this, 0, 1)) {
+        if ((!queue.isEmpty() || !inbox.isEmpty()) && ITERATION_SCHEDULED.compareAndSet(this, 0, 1)) {
             postIteration();
             return false;
         }
@@ -242,12 +308,31 @@ public final class EventMailbox {
     // ---------------------------------------------------------------- draining (the consumer)
 
     /**
-     * Runs up to {@code limit} queued events through {@link Consumer#runEvent}, sampling the queue's depth for the
-     * high-water mark on one event in {@value #DEPTH_SAMPLE_INTERVAL}.
+     * Runs up to {@code limit} events through {@link Consumer#runEvent}, shared fairly between the queue and the
+     * lanes: each source gets a quota of {@code limit / reactors} first (the lanes in turn, from a start that moves
+     * on every drain), then whatever is left of {@code limit} goes round again, so a flooding sender neither starves
+     * the others nor leaves the batch half empty when it is alone. The queue's depth is sampled for the high-water
+     * mark on one event in {@value #DEPTH_SAMPLE_INTERVAL}, a lane's on every drain of it.
      *
      * @return how many events ran
      */
     public int drain(int limit) {
+        int quota = Math.max(1, limit / inbox.senders());
+        int ran = drainQueue(Math.min(quota, limit));
+        ran += inbox.drain(laneSink, quota, limit - ran);
+        if (ran >= quota && ran < limit) {
+            // some source may have had more than its quota: share the rest of the budget
+            ran += drainQueue(limit - ran);
+            ran += inbox.drain(laneSink, limit, limit - ran);
+        }
+        int deepestLane = inbox.takeDeepest();
+        if (deepestLane > (int) HIGH_WATER_MARK.getOpaque(this)) {
+            raiseHighWaterMark(deepestLane);
+        }
+        return ran;
+    }
+
+    private int drainQueue(int limit) {
         MpscArrayQueue<Object> q = queue;
         Consumer c = consumer;
         int ran = 0;
@@ -268,9 +353,12 @@ public final class EventMailbox {
         return ran;
     }
 
-    /** Consumer: whether an event waits, without touching the producers' index (may miss one being published). */
+    /**
+     * Consumer: whether an event waits, without touching the queue's producers' index (may miss one being
+     * published); a lane's published index is read (its producer writes it once per batch, not per event).
+     */
     public boolean hasQueued() {
-        return queue.relaxedPeek() != null;
+        return queue.relaxedPeek() != null || !inbox.isEmpty();
     }
 
     private void sampleDepth(MpscArrayQueue<Object> q) {
@@ -295,11 +383,19 @@ public final class EventMailbox {
      * synchronized because the termination listener and a late sender may both get here.
      */
     public synchronized void abandonQueued() {
-        long lost = 0;
-        long told = 0;
+        java.util.List<Object> left = new java.util.ArrayList<>();
         Object event;
         while ((event = queue.poll()) != null) {
-            if (consumer.abandon(event)) {
+            left.add(event);
+        }
+        // The loop is gone, so this thread is the lanes' consumer now (their senders may still be publishing).
+        while (inbox.drain(left::add, Integer.MAX_VALUE, Integer.MAX_VALUE) > 0) {
+            // until every lane is empty
+        }
+        long lost = 0;
+        long told = 0;
+        for (Object e : left) {
+            if (consumer.abandon(e)) {
                 told++;
             } else {
                 lost++;
@@ -317,37 +413,40 @@ public final class EventMailbox {
 
     /** @return whether an iteration is scheduled or running, or events wait */
     public boolean hasWork() {
-        return iterationScheduled != 0 || !queue.isEmpty();
+        return iterationScheduled != 0 || !queue.isEmpty() || !inbox.isEmpty();
     }
 
-    /** @return whether no event waits in the queue */
+    /** @return whether no event waits in the queue or a lane */
     public boolean isEmpty() {
-        return queue.isEmpty();
+        return queue.isEmpty() && inbox.isEmpty();
     }
 
-    /** @return the queue's bound */
+    /** @return the queue's bound, and each lane's */
     public int capacity() {
         return queue.capacity();
     }
 
-    /** @return events the consumer took from the queue so far (it advances for every event, at no extra cost) */
+    /**
+     * @return events the consumer took from the queue and the lanes so far (the indices advance for every event, at
+     *         no extra cost)
+     */
     public long consumed() {
-        return queue.currentConsumerIndex();
+        return queue.currentConsumerIndex() + inbox.consumed();
     }
 
-    /** @return events queued so far */
+    /** @return events queued, and published into the lanes, so far */
     public long produced() {
-        return queue.currentProducerIndex();
+        return queue.currentProducerIndex() + inbox.published();
     }
 
-    /** @return events accepted: queued, plus those run beside the full queue */
+    /** @return events accepted: queued or published into a lane, plus those run beside a full queue or lane */
     public long accepted() {
-        return queue.currentProducerIndex() + acceptedBesideQueue.get();
+        return produced() + acceptedBesideQueue.get();
     }
 
-    /** @return events waiting now (never negative) */
+    /** @return events waiting now in the queue and the lanes (never negative) */
     public int depth() {
-        return (int) Math.max(0, queue.currentProducerIndex() - queue.currentConsumerIndex());
+        return (int) Math.max(0, queue.currentProducerIndex() - queue.currentConsumerIndex()) + inbox.depth();
     }
 
     /** @return the most events seen waiting at once (sampled, and the capacity once a send found the queue full) */

@@ -112,7 +112,7 @@ public final class ReactorGroup implements Reactors {
         WatchSelector watchSelector = new WatchSelector();
         for (int i = 0; i < count; i++) {
             ContextInternal context = vx.createEventLoopContext(loops.get(i), null, tccl);
-            reactors[i] = new ReactorImpl(i, context, settings, dispatcher, watchClaims, watchSelector);
+            reactors[i] = new ReactorImpl(i, reactors, context, settings, dispatcher, watchClaims, watchSelector);
             reactors[i].transport(transport);
         }
         ReactorPlacement[] placed = new ReactorPlacement[count];

@@ -24,6 +24,7 @@ import io.quarkiverse.reactors.runtime.internal.events.BiEvent;
 import io.quarkiverse.reactors.runtime.internal.events.EventDispatcher;
 import io.quarkiverse.reactors.runtime.internal.events.EventMailbox;
 import io.quarkiverse.reactors.runtime.internal.events.InternalTask;
+import io.quarkiverse.reactors.runtime.internal.events.LaneOutbox;
 import io.quarkiverse.reactors.runtime.internal.events.ReactorCalls;
 import io.quarkiverse.reactors.runtime.internal.events.ReactorEvent;
 import io.quarkiverse.reactors.runtime.internal.offload.OffloadPool;
@@ -46,9 +47,9 @@ import io.vertx.core.impl.ContextInternal;
 
 /**
  * One reactor, the {@link Reactor} of one core: checks arguments and routes each request to the part that owns it.
- * Sends go to the {@link EventMailbox} (the cross-core queue and its wake-up handshake); the {@link ReactorLoop}
- * drains it on the reactor's Netty event loop, runs the pollers ({@link PollerSet}) and the timers
- * ({@link ReactorTimers}); {@link ReactorCounters} holds what stats() reports; {@link ReactorWatches} and
+ * Sends go to the {@link EventMailbox} (the lanes from the other reactors, the queue, and the wake-up handshake);
+ * the {@link ReactorLoop} drains it on the reactor's Netty event loop, runs the pollers ({@link PollerSet}) and the
+ * timers ({@link ReactorTimers}); {@link ReactorCounters} holds what stats() reports; {@link ReactorWatches} and
  * {@link ReactorOffloads} own watches and offloaded tasks. A change of state asked from another thread travels to
  * the reactor as an event ({@link #runOnOwner}).
  * <p>
@@ -63,6 +64,8 @@ public final class ReactorImpl implements Reactor {
     /** Allocated first, right after this object: its padding keeps the loop's writes off this object's lines. */
     private final ReactorCounters counters = new ReactorCounters();
     private final EventMailbox mailbox;
+    /** The group's reactors: a sender uses lanes only into reactors of its own group (ids index the lanes). */
+    private final ReactorImpl[] peers;
     private final ReactorLoop loop;
     private final FailureLog failureLog;
     private final ReactorCalls calls;
@@ -81,15 +84,21 @@ public final class ReactorImpl implements Reactor {
     /** The Netty transport of the event loop, for stats(). */
     private String transport = Transports.NIO;
 
-    ReactorImpl(int id, ContextInternal context, ReactorSettings settings, EventDispatcher dispatcher,
+    /**
+     * @param peers the group's reactors (filled in after this constructor): a sender uses lanes only into reactors
+     *        of its own group, since lanes are indexed by the sender's id
+     */
+    ReactorImpl(int id, ReactorImpl[] peers, ContextInternal context, ReactorSettings settings, EventDispatcher dispatcher,
             WatchClaims watchClaims, WatchSelector watchSelector) {
         this.id = id;
+        this.peers = peers;
         this.context = context;
         this.eventLoop = context.nettyEventLoop();
         this.failureLog = new FailureLog(id);
         this.timers = new ReactorTimers(settings.timerTickNanos(), settings.timerSlots(), System.nanoTime(),
                 this::entryArmed);
-        this.loop = new ReactorLoop(this, context, settings, phase, pollers.everyIteration(), timers, counters, failureLog);
+        this.loop = new ReactorLoop(this, peers.length, this::callerLanes, context, settings, phase,
+                pollers.everyIteration(), timers, counters, failureLog);
         this.mailbox = loop.mailbox();
         this.calls = new ReactorCalls(this, mailbox, dispatcher);
         this.offloads = new ReactorOffloads(this, context, mailbox, settings.maxPendingOffloads());
@@ -99,6 +108,15 @@ public final class ReactorImpl implements Reactor {
                 : watchSelector);
         // Whatever is still queued when the event loop is gone can never run: report it, never drop it silently.
         eventLoop.terminationFuture().addListener(f -> mailbox.abandonQueued());
+    }
+
+    /**
+     * Any thread: the calling thread's outbox when it is another reactor of this group (its events to this reactor go
+     * into its lane), else null (the caller uses the queue).
+     */
+    private LaneOutbox callerLanes() {
+        ReactorImpl caller = ReactorGroup.currentOrNull();
+        return caller != null && caller != this && caller.peers == peers ? caller.loop.outbox() : null;
     }
 
     /** Records the Netty transport for stats(); called once, before the reactor is published. */

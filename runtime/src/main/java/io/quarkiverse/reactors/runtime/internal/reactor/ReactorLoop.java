@@ -2,9 +2,11 @@ package io.quarkiverse.reactors.runtime.internal.reactor;
 
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.netty.channel.EventLoop;
 import io.quarkiverse.reactors.runtime.internal.events.EventMailbox;
+import io.quarkiverse.reactors.runtime.internal.events.LaneOutbox;
 import io.quarkiverse.reactors.runtime.internal.events.ReactorEvent;
 import io.quarkiverse.reactors.runtime.internal.pollers.PollerSet;
 import io.quarkiverse.reactors.runtime.internal.timers.ReactorTimers;
@@ -88,16 +90,25 @@ final class ReactorLoop extends LoopPadAfter implements EventMailbox.Consumer {
     private final ReactorTimers timers;
     private final ReactorCounters counters;
     private final FailureLog failureLog;
+    /** This reactor's sends to the other reactors of its group: written into their lanes, published per iteration. */
+    private final LaneOutbox outbox;
     private final Runnable wakeTask = this::wakeAtDeadline;
     private ScheduledFuture<?> wake;
     private long wakeAt = Long.MAX_VALUE;
 
-    ReactorLoop(ReactorImpl reactor, ContextInternal context, ReactorSettings settings, LoopPhase phase,
-            PollerSet pollers, ReactorTimers timers, ReactorCounters counters, FailureLog failureLog) {
+    /**
+     * @param reactors how many reactors the group has (the mailbox's lanes are indexed by the sender's id)
+     * @param callerLanes any thread: the calling thread's outbox when it is another reactor of the group, else null
+     */
+    ReactorLoop(ReactorImpl reactor, int reactors, Supplier<LaneOutbox> callerLanes, ContextInternal context,
+            ReactorSettings settings, LoopPhase phase, PollerSet pollers, ReactorTimers timers, ReactorCounters counters,
+            FailureLog failureLog) {
         this.reactor = reactor;
         this.context = context;
         this.eventLoop = context.nettyEventLoop();
-        this.mailbox = new EventMailbox(reactor.id(), settings.queueCapacity(), eventLoop, this::iterate, this);
+        this.outbox = new LaneOutbox(reactor.id(), reactors);
+        this.mailbox = new EventMailbox(reactor.id(), settings.queueCapacity(), reactors, callerLanes, eventLoop,
+                this::iterate, this);
         this.batchSize = settings.batchSize();
         this.idlePollIntervalNanos = settings.idlePollIntervalNanos();
         this.idlePolicy = IdlePolicy.of(settings, System::nanoTime);
@@ -110,6 +121,11 @@ final class ReactorLoop extends LoopPadAfter implements EventMailbox.Consumer {
 
     EventMailbox mailbox() {
         return mailbox;
+    }
+
+    /** The reactor's sends to other reactors of its group; only for the reactor's own thread. */
+    LaneOutbox outbox() {
+        return outbox;
     }
 
     /**
@@ -259,6 +275,7 @@ final class ReactorLoop extends LoopPadAfter implements EventMailbox.Consumer {
         if (iterateAgain) {
             iterateAgain = false;
         }
+        outbox.holdPublication();
         try {
             phase.enter(LoopPhase.EVENTS);
             work = runBatch();
@@ -274,6 +291,8 @@ final class ReactorLoop extends LoopPadAfter implements EventMailbox.Consumer {
                 wheelWork = 0;
             }
         } finally {
+            // The end of the iteration is the publication point of this reactor's sends to other reactors.
+            outbox.flush();
             inIteration = false;
         }
         counters.iterationDone(timers.userTimers());

@@ -32,11 +32,11 @@ import io.quarkiverse.reactors.ReactorStoppedException;
  */
 class MailboxTest {
 
-    private static final Runnable ITERATION = () -> {
+    static final Runnable ITERATION = () -> {
     };
 
     /** A stand-in for the event loop: records posted tasks, or refuses them once shut down. */
-    private static final class FakeLoop extends AbstractExecutorService {
+    static final class FakeLoop extends AbstractExecutorService {
 
         final List<Runnable> posted = new ArrayList<>();
         final Consumer<Runnable> onPost;
@@ -95,7 +95,7 @@ class MailboxTest {
     }
 
     /** Records what the mailbox hands to its consumer. */
-    private static final class Recorder implements EventMailbox.Consumer {
+    static final class Recorder implements EventMailbox.Consumer {
 
         final List<Object> ran = new ArrayList<>();
         final List<Object> besideQueue = new ArrayList<>();

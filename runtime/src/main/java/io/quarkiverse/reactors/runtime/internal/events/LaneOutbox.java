@@ -1,0 +1,120 @@
+package io.quarkiverse.reactors.runtime.internal.events;
+
+import java.lang.invoke.VarHandle;
+
+/**
+ * The sending side of one reactor's lanes: which of its lanes into other reactors hold events it offered but has not
+ * published yet. A send made inside the reactor's iteration is only written into the lane; the reactor publishes all
+ * of them at the end of the iteration ({@link #flush()}), or a lane as soon as {@link #PUBLISH_EVERY} events wait in
+ * it, so a burst of sends costs one ordered store and at most one wake-up per receiver, not one per event. A send
+ * made outside an iteration (an HTTP handler, a Vert.x callback on the reactor's event loop) is published at once:
+ * nothing else would publish it before the loop goes idle. The owner marks its iteration with
+ * {@link #holdPublication()} at the start and {@link #flush()} at the end (in a {@code finally}).
+ * <p>
+ * Not thread-safe: owned by the sending reactor's thread.
+ */
+public final class LaneOutbox {
+
+    /** A lane is published once this many events wait in it unpublished, even mid-iteration. */
+    static final int PUBLISH_EVERY = 64;
+
+    /** Receivers (by id) whose lanes may hold unpublished events. */
+    private final Receiver[] pending;
+    private final boolean[] listed;
+    private int pendingCount;
+    private final int sender;
+    /** Whether the owner's iteration runs, so that sends wait for its {@link #flush()}. */
+    private boolean holding;
+
+    /**
+     * @param sender the sending reactor's id
+     * @param reactors how many reactors the group has
+     */
+    public LaneOutbox(int sender, int reactors) {
+        this.sender = sender;
+        this.pending = new Receiver[reactors];
+        this.listed = new boolean[reactors];
+    }
+
+    /** @return the sending reactor's id */
+    public int sender() {
+        return sender;
+    }
+
+    /** The owner's iteration begins: sends wait in their lanes until {@link #flush()}. */
+    public void holdPublication() {
+        holding = true;
+    }
+
+    /**
+     * Writes {@code event} into the lane to {@code receiver}; publishes it now unless the owner's iteration runs, or
+     * when the lane's unpublished events reach {@link #PUBLISH_EVERY}, and wakes the receiver whenever it publishes.
+     *
+     * @return false if the lane is full: the event was not queued (what was unpublished is published, and the
+     *         receiver woken, so that it makes room)
+     */
+    boolean offer(Receiver receiver, Object event) {
+        SpscLane<Object> lane = receiver.lanes().laneFrom(sender);
+        if (!lane.offer(event)) {
+            publish(lane, receiver);
+            return false;
+        }
+        if (!holding || lane.unpublished() >= PUBLISH_EVERY) {
+            publish(lane, receiver);
+        } else if (!listed[receiver.id()]) {
+            listed[receiver.id()] = true;
+            pending[pendingCount++] = receiver;
+        }
+        return true;
+    }
+
+    /**
+     * Publishes every lane that holds unpublished events and wakes their receivers: at the end of the owner's
+     * iteration. Sends made after it are published at once, until the next {@link #holdPublication()}.
+     */
+    public void flush() {
+        holding = false;
+        int n = pendingCount;
+        if (n == 0) {
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            Receiver receiver = pending[i];
+            pending[i] = null;
+            listed[receiver.id()] = false;
+            publish(receiver.lanes().laneFrom(sender), receiver);
+        }
+        pendingCount = 0;
+    }
+
+    /** @return how many receivers' lanes may hold unpublished events (until the next {@link #flush()}) */
+    public int pendingReceivers() {
+        return pendingCount;
+    }
+
+    /** A reactor that events can be sent to through lanes. */
+    interface Receiver {
+
+        /** @return the receiving reactor's id */
+        int id();
+
+        /** @return the lanes into the receiving reactor */
+        LaneInbox lanes();
+
+        /**
+         * Any thread, after a publication into one of its lanes: makes sure the receiver iterates soon (the wake-up
+         * handshake: only the first publication that finds no iteration scheduled posts one).
+         */
+        void wakeForLane();
+    }
+
+    private static void publish(SpscLane<Object> lane, Receiver receiver) {
+        if (lane.publish()) {
+            // The lane's release store and the read of the receiver's wake-up flag in wakeForLane() must not be
+            // reordered (store-load): otherwise this side could read a stale "iteration scheduled" while the receiver,
+            // having cleared the flag, reads a lane that does not show the events yet, and both would go to sleep.
+            VarHandle.fullFence();
+            receiver.wakeForLane();
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package io.quarkiverse.reactors.runtime.internal.events;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.function.Consumer;
+
+/**
+ * A bounded single-producer single-consumer ring: the lane that carries events from one sending reactor to one
+ * receiving reactor, as Seastar's {@code smp_message_queue} does. No CAS anywhere: each index has one writer.
+ * <p>
+ * The producer {@link #offer offers} into slots with plain stores and makes them visible with one ordered store of
+ * its index in {@link #publish()}, at the end of a batch rather than per element; until then the consumer sees
+ * nothing of them. The consumer {@link #drain drains} up to a bounded batch and hands the slots back with one
+ * ordered store of its index. The producer caches the consumer's index and reads the shared one again only when
+ * the ring looks full, so in the steady state each side reads the other's cache line once per batch.
+ * <p>
+ * Layout: the producer's fields, the consumer's fields and the final fields sit on separate cache lines (128 bytes
+ * of padding each side, as JCTools and Agrona pad, enough for adjacent-line prefetch), so a store on one side never
+ * invalidates the line the other side keeps reading.
+ * <p>
+ * Threading: {@link #offer}, {@link #publish()} and {@link #unpublished()} only from the one producer thread;
+ * {@link #drain} only from the one consumer thread (or, after that thread stopped for good, from one thread that
+ * took over its role); {@link #size()}, {@link #isEmpty()} and {@link #capacity()} from any thread.
+ *
+ * @param <E> the element type
+ */
+public final class SpscLane<E> extends SpscLaneConsumerFields {
+
+    /** Padding against the final fields' line: not read. */
+    long q00, q01, q02, q03, q04, q05, q06, q07, q08, q09, q10, q11, q12, q13, q14, q15;
+
+    private final Object[] slots;
+    private final int mask;
+
+    /**
+     * @param capacity how many published and unpublished elements the ring holds; a power of two, at least 2
+     * @throws IllegalArgumentException if {@code capacity} is not a power of two of at least 2
+     */
+    public SpscLane(int capacity) {
+        if (capacity < 2 || Integer.bitCount(capacity) != 1) {
+            throw new IllegalArgumentException("A lane's capacity must be a power of two of at least 2, got " + capacity);
+        }
+        slots = new Object[capacity];
+        mask = capacity - 1;
+    }
+
+    /** @return how many elements the ring holds at most, published or not */
+    public int capacity() {
+        return slots.length;
+    }
+
+    /**
+     * Producer only. Writes {@code element} into the next slot without making it visible: {@link #publish()} does.
+     *
+     * @return false if the ring is full (published and unpublished elements together fill it); the element is not
+     *         queued then, and whatever was unpublished stays so: the caller publishes it so that the consumer can
+     *         make room
+     */
+    public boolean offer(E element) {
+        long next = tail;
+        if (next - consumerIndexCache >= slots.length) {
+            consumerIndexCache = (long) CONSUMER_INDEX.getAcquire(this);
+            if (next - consumerIndexCache >= slots.length) {
+                return false;
+            }
+        }
+        // A plain store: the release store of the producer index in publish() orders it before the consumer's read.
+        slots[(int) next & mask] = element;
+        tail = next + 1;
+        return true;
+    }
+
+    /**
+     * Producer only. Makes every element offered so far visible to the consumer with one ordered store.
+     *
+     * @return whether there was anything to publish (the caller then wakes the consumer)
+     */
+    public boolean publish() {
+        long next = tail;
+        if (next == producerIndexPlain) {
+            return false;
+        }
+        producerIndexPlain = next;
+        PRODUCER_INDEX.setRelease(this, next);
+        return true;
+    }
+
+    /** Producer only. @return how many elements were offered but not yet published */
+    public int unpublished() {
+        return (int) (tail - producerIndexPlain);
+    }
+
+    /**
+     * Consumer only. Hands up to {@code limit} published elements to {@code sink}, oldest first, and gives their slots
+     * back to the producer with one ordered store. If {@code sink} throws, the elements handed over so far, the
+     * throwing one included, count as taken and the exception propagates.
+     *
+     * @return how many elements were handed to {@code sink}
+     */
+    @SuppressWarnings("unchecked")
+    public int drain(Consumer<? super E> sink, int limit) {
+        long head = consumerIndexPlain;
+        long available = producerIndexCache - head;
+        if (available < limit) {
+            // Read the producer's line only when the cached index cannot satisfy the whole batch.
+            producerIndexCache = (long) PRODUCER_INDEX.getAcquire(this);
+            available = producerIndexCache - head;
+        }
+        int count = (int) Math.min(available, limit);
+        if (count <= 0) {
+            return 0;
+        }
+        Object[] buffer = slots;
+        int m = mask;
+        long i = head;
+        long end = head + count;
+        try {
+            while (i < end) {
+                int offset = (int) i & m;
+                E element = (E) buffer[offset];
+                // Cleared so that a handled event is not kept reachable until the slot is reused.
+                buffer[offset] = null;
+                i++;
+                sink.accept(element);
+            }
+        } finally {
+            consumerIndexPlain = i;
+            CONSUMER_INDEX.setRelease(this, i);
+        }
+        return count;
+    }
+
+    /**
+     * Consumer only. @return how many published elements the last {@link #drain} saw and left in the ring (without
+     *         reading the producer's line again)
+     */
+    public int backlog() {
+        return (int) (producerIndexCache - consumerIndexPlain);
+    }
+
+    /** Any thread. @return how many published elements wait for the consumer (a snapshot) */
+    public int size() {
+        // Consumer first: read the other way round, a drain between the two reads could give a negative size.
+        long consumed = (long) CONSUMER_INDEX.getAcquire(this);
+        long produced = (long) PRODUCER_INDEX.getAcquire(this);
+        return (int) Math.max(0, produced - consumed);
+    }
+
+    /** Any thread. @return whether no published element waits for the consumer (a snapshot) */
+    public boolean isEmpty() {
+        return (long) PRODUCER_INDEX.getAcquire(this) == (long) CONSUMER_INDEX.getAcquire(this);
+    }
+
+    /** Any thread. @return how many elements were published so far, in total */
+    public long published() {
+        return (long) PRODUCER_INDEX.getAcquire(this);
+    }
+
+    /** Any thread. @return how many elements the consumer took so far, in total */
+    public long consumed() {
+        return (long) CONSUMER_INDEX.getAcquire(this);
+    }
+}
+
+/** Padding before the producer's fields: not read. */
+abstract class SpscLanePadding {
+    long p00, p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14, p15;
+}
+
+/** The producer's line: written by the producer, the published index read by the consumer once per batch. */
+abstract class SpscLaneProducerFields extends SpscLanePadding {
+    static final VarHandle PRODUCER_INDEX;
+
+    static {
+        try {
+            PRODUCER_INDEX = MethodHandles.lookup().findVarHandle(SpscLaneProducerFields.class, "producerIndex", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The published index: elements below it are visible to the consumer. Written with a release store only. */
+    long producerIndex;
+    /** The producer's own copy of {@link #producerIndex}, read without ordering. */
+    long producerIndexPlain;
+    /** The next slot the producer writes; elements from {@link #producerIndex} up to here are unpublished. */
+    long tail;
+    /** The consumer's index as the producer last read it: the ring is full only if it looks full against this. */
+    long consumerIndexCache;
+}
+
+/** Padding between the producer's and the consumer's lines: not read. */
+abstract class SpscLaneMiddlePadding extends SpscLaneProducerFields {
+    long m00, m01, m02, m03, m04, m05, m06, m07, m08, m09, m10, m11, m12, m13, m14, m15;
+}
+
+/** The consumer's line: written by the consumer, its index read by the producer only when the ring looks full. */
+abstract class SpscLaneConsumerFields extends SpscLaneMiddlePadding {
+    static final VarHandle CONSUMER_INDEX;
+
+    static {
+        try {
+            CONSUMER_INDEX = MethodHandles.lookup().findVarHandle(SpscLaneConsumerFields.class, "consumerIndex", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Slots below it are free for the producer again. Written with a release store only. */
+    long consumerIndex;
+    /** The consumer's own copy of {@link #consumerIndex}. */
+    long consumerIndexPlain;
+    /** The producer's published index as the consumer last read it. */
+    long producerIndexCache;
+}

@@ -1,0 +1,209 @@
+package io.quarkiverse.reactors.runtime.internal.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+
+class SpscLaneTest {
+
+    @Test
+    void elementsComeOutInTheOrderTheyWentIn() {
+        SpscLane<Integer> lane = new SpscLane<>(8);
+        for (int i = 0; i < 5; i++) {
+            assertTrue(lane.offer(i));
+        }
+        lane.publish();
+        List<Integer> out = new ArrayList<>();
+        assertEquals(5, lane.drain(out::add, 100));
+        assertEquals(List.of(0, 1, 2, 3, 4), out);
+        assertTrue(lane.isEmpty());
+    }
+
+    @Test
+    void nothingIsVisibleUntilPublished() {
+        SpscLane<String> lane = new SpscLane<>(4);
+        lane.offer("a");
+        lane.offer("b");
+        assertEquals(2, lane.unpublished());
+        assertTrue(lane.isEmpty());
+        assertEquals(0, lane.size());
+        assertEquals(0, lane.drain(e -> {
+            throw new AssertionError("drained an unpublished element " + e);
+        }, 10));
+        assertTrue(lane.publish());
+        assertFalse(lane.publish(), "a second publish with nothing new publishes nothing");
+        assertEquals(0, lane.unpublished());
+        assertEquals(2, lane.size());
+        assertEquals(2, lane.published());
+    }
+
+    @Test
+    void aFullLaneRefusesUntilTheConsumerGivesSlotsBack() {
+        SpscLane<Integer> lane = new SpscLane<>(4);
+        for (int i = 0; i < 4; i++) {
+            assertTrue(lane.offer(i));
+        }
+        assertFalse(lane.offer(4), "unpublished elements count towards full too");
+        lane.publish();
+        assertFalse(lane.offer(4));
+        assertEquals(4, lane.size());
+        List<Integer> out = new ArrayList<>();
+        assertEquals(1, lane.drain(out::add, 1));
+        assertTrue(lane.offer(4));
+        assertFalse(lane.offer(5));
+        lane.publish();
+        assertEquals(4, lane.drain(out::add, 10));
+        assertEquals(List.of(0, 1, 2, 3, 4), out);
+        assertEquals(5, lane.consumed());
+    }
+
+    @Test
+    void drainStopsAtItsLimit() {
+        SpscLane<Integer> lane = new SpscLane<>(16);
+        for (int i = 0; i < 10; i++) {
+            lane.offer(i);
+        }
+        lane.publish();
+        List<Integer> out = new ArrayList<>();
+        assertEquals(3, lane.drain(out::add, 3));
+        assertEquals(7, lane.size());
+        assertEquals(7, lane.drain(out::add, 100));
+        assertEquals(0, lane.drain(out::add, 100));
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), out);
+    }
+
+    @Test
+    void indicesWrapAroundTheRingManyTimes() {
+        SpscLane<Integer> lane = new SpscLane<>(8);
+        List<Integer> out = new ArrayList<>();
+        int next = 0;
+        for (int round = 0; round < 1_000; round++) {
+            int n = 1 + round % 8;
+            for (int i = 0; i < n; i++) {
+                if (!lane.offer(next)) {
+                    assertEquals(8, lane.size() + lane.unpublished(), "refused only when full");
+                    lane.publish();
+                    assertTrue(lane.drain(out::add, 1) == 1);
+                    assertTrue(lane.offer(next));
+                }
+                next++;
+            }
+            lane.publish();
+            lane.drain(out::add, 1 + round % 5);
+        }
+        while (lane.drain(out::add, 8) > 0) {
+            // the rest
+        }
+        assertEquals(next, out.size());
+        for (int i = 0; i < next; i++) {
+            assertEquals(i, out.get(i));
+        }
+    }
+
+    @Test
+    void aThrowingSinkTakesTheElementsHandedOverAndNoMore() {
+        SpscLane<Integer> lane = new SpscLane<>(8);
+        for (int i = 0; i < 5; i++) {
+            lane.offer(i);
+        }
+        lane.publish();
+        List<Integer> out = new ArrayList<>();
+        assertThrows(IllegalStateException.class, () -> lane.drain(e -> {
+            out.add(e);
+            if (e == 1) {
+                throw new IllegalStateException("boom");
+            }
+        }, 10));
+        assertEquals(List.of(0, 1), out);
+        assertEquals(3, lane.size());
+        lane.drain(out::add, 10);
+        assertEquals(List.of(0, 1, 2, 3, 4), out);
+    }
+
+    @Test
+    void drainedSlotsDoNotKeepTheirElementsReachable() throws Exception {
+        SpscLane<Object> lane = new SpscLane<>(4);
+        lane.offer(new Object());
+        lane.publish();
+        lane.drain(e -> {
+        }, 1);
+        var slots = SpscLane.class.getDeclaredField("slots");
+        slots.setAccessible(true);
+        assertNull(((Object[]) slots.get(lane))[0]);
+    }
+
+    @Test
+    void capacityMustBeAPowerOfTwo() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SpscLane<>(6));
+        assertTrue(e.getMessage().contains("power of two") && e.getMessage().contains("6"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new SpscLane<>(1));
+        assertEquals(2, new SpscLane<>(2).capacity());
+    }
+
+    /**
+     * One producer thread and one consumer thread, 20 million elements through a small ring (so it is full and
+     * empty many times over), published in batches of varying size: every element arrives once, in order.
+     */
+    @Test
+    void twoThreadsPassTwentyMillionElementsInOrder() throws Exception {
+        final int total = 20_000_000;
+        SpscLane<Integer> lane = new SpscLane<>(256);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread producer = new Thread(() -> {
+            try {
+                int batch = 0;
+                for (int i = 0; i < total; i++) {
+                    Integer element = i;
+                    while (!lane.offer(element)) {
+                        lane.publish();
+                        Thread.yield();
+                    }
+                    if (++batch == 1 + (i & 63)) {
+                        lane.publish();
+                        batch = 0;
+                    }
+                }
+                lane.publish();
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        }, "lane-producer");
+        long[] expected = { 0 };
+        Thread consumer = new Thread(() -> {
+            try {
+                while (expected[0] < total && failure.get() == null) {
+                    int n = lane.drain(e -> {
+                        if (e != expected[0]) {
+                            throw new AssertionError("expected " + expected[0] + " but got " + e);
+                        }
+                        expected[0]++;
+                    }, 100);
+                    if (n == 0) {
+                        Thread.yield();
+                    }
+                }
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        }, "lane-consumer");
+        producer.start();
+        consumer.start();
+        producer.join(120_000);
+        consumer.join(120_000);
+        assertFalse(producer.isAlive() || consumer.isAlive(), "the threads did not finish within two minutes");
+        if (failure.get() != null) {
+            throw new AssertionError(failure.get());
+        }
+        assertEquals(total, expected[0]);
+        assertTrue(lane.isEmpty());
+        assertEquals(total, lane.consumed());
+    }
+}
