@@ -1,8 +1,8 @@
 package io.quarkiverse.reactors.runtime.internal.events;
 
-import io.quarkiverse.reactors.runtime.internal.reactor.ReactorImpl;
-
 import java.util.function.BiConsumer;
+
+import io.quarkiverse.reactors.runtime.internal.reactor.ReactorImpl;
 
 /**
  * {@code task.accept(a, b)} as an event, so that non-capturing method references can be sent with
@@ -26,7 +26,7 @@ public final class BiEvent<A, B> extends ReactorEvent {
             task.accept(a, b);
             return true;
         } catch (Throwable t) {
-            reactor.taskFailed(task, t);
+            reactor.logFailure("event", task, t);
             return false;
         }
     }

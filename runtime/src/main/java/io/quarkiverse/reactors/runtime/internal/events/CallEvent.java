@@ -1,9 +1,8 @@
 package io.quarkiverse.reactors.runtime.internal.events;
 
-import io.quarkiverse.reactors.runtime.internal.reactor.ReactorImpl;
-
 import java.util.function.Supplier;
 
+import io.quarkiverse.reactors.runtime.internal.reactor.ReactorImpl;
 import io.vertx.core.impl.ContextInternal;
 
 /**

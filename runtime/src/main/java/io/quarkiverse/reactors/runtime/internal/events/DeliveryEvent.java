@@ -1,13 +1,12 @@
 package io.quarkiverse.reactors.runtime.internal.events;
 
-import io.quarkiverse.reactors.runtime.internal.reactor.ReactorImpl;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.quarkiverse.reactors.runtime.internal.reactor.ReactorImpl;
 import io.smallrye.mutiny.CompositeException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.impl.ContextInternal;

@@ -1,12 +1,11 @@
 package io.quarkiverse.reactors.runtime.internal.events;
 
-import io.quarkiverse.reactors.runtime.internal.reactor.ReactorImpl;
-
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.reactors.runtime.internal.reactor.ReactorImpl;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -43,7 +42,7 @@ public final class EventSubscriber {
             result = invoker.deliver(bean, event, reactor);
         } catch (Throwable t) {
             failures.increment();
-            reactor.callbackFailed("@OnEvent " + description, event, t);
+            reactor.logFailure("@OnEvent " + description, event, t);
             return false;
         }
         if (result instanceof Uni<?> uni) {

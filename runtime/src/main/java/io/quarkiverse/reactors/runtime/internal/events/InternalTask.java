@@ -20,7 +20,7 @@ public final class InternalTask extends ReactorEvent {
             task.run();
             return true;
         } catch (Throwable t) {
-            reactor.callbackFailed("internal task", task, t);
+            reactor.logFailure("internal task", task, t);
             return false;
         }
     }

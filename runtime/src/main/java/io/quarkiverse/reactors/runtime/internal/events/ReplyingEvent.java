@@ -1,8 +1,7 @@
 package io.quarkiverse.reactors.runtime.internal.events;
 
-import io.quarkiverse.reactors.runtime.internal.reactor.ReactorImpl;
-
 import io.quarkiverse.reactors.ReactorStoppedException;
+import io.quarkiverse.reactors.runtime.internal.reactor.ReactorImpl;
 import io.vertx.core.Handler;
 import io.vertx.core.impl.ContextInternal;
 

@@ -1,19 +1,18 @@
 package io.quarkiverse.reactors.runtime.internal.offload;
 
-import io.quarkiverse.reactors.runtime.internal.reactor.ReactorImpl;
-
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Map;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.quarkiverse.reactors.ReactorOverloadedException;
+import io.quarkiverse.reactors.runtime.internal.reactor.ReactorImpl;
 
 /**
  * A dedicated worker pool for {@code Reactor.offload} ({@code quarkus.reactors.offload.pool}): its own

@@ -1,13 +1,12 @@
 package io.quarkiverse.reactors.runtime.internal.offload;
 
-import io.quarkiverse.reactors.runtime.internal.events.ReactorEvent;
-import io.quarkiverse.reactors.runtime.internal.reactor.ReactorImpl;
-
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.Callable;
 
 import io.quarkiverse.reactors.ReactorStoppedException;
+import io.quarkiverse.reactors.runtime.internal.events.ReactorEvent;
+import io.quarkiverse.reactors.runtime.internal.reactor.ReactorImpl;
 import io.smallrye.mutiny.subscription.UniEmitter;
 
 /**

@@ -1,8 +1,5 @@
 package io.quarkiverse.reactors.runtime.internal.ops;
 
-import io.quarkiverse.reactors.runtime.internal.reactor.ReactorGroup;
-import io.quarkiverse.reactors.runtime.internal.reactor.ReactorImpl;
-
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -17,6 +14,8 @@ import io.quarkiverse.reactors.PollerStats;
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.ReactorStats;
 import io.quarkiverse.reactors.Reactors;
+import io.quarkiverse.reactors.runtime.internal.reactor.ReactorGroup;
+import io.quarkiverse.reactors.runtime.internal.reactor.ReactorImpl;
 import io.quarkus.runtime.metrics.MetricsFactory;
 
 /**

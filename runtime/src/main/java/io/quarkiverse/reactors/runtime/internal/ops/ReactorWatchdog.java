@@ -1,9 +1,5 @@
 package io.quarkiverse.reactors.runtime.internal.ops;
 
-import io.quarkiverse.reactors.runtime.internal.reactor.LoopPhase;
-import io.quarkiverse.reactors.runtime.internal.reactor.ReactorGroup;
-import io.quarkiverse.reactors.runtime.internal.reactor.ReactorImpl;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,6 +8,9 @@ import java.util.function.BooleanSupplier;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.reactors.runtime.internal.reactor.LoopPhase;
+import io.quarkiverse.reactors.runtime.internal.reactor.ReactorGroup;
+import io.quarkiverse.reactors.runtime.internal.reactor.ReactorImpl;
 import io.vertx.core.impl.VertxThread;
 
 /**
@@ -271,6 +270,9 @@ public final class ReactorWatchdog {
         return false;
     }
 
+    /** The loop's code lives in the subpackages of {@code runtime.internal} (the mailbox, timers, pollers...). */
+    private static final String INTERNAL_PACKAGES = "io.quarkiverse.reactors.runtime.internal.";
+
     /** @return whether the topmost frame outside the JDK is the reactor loop's own code */
     static boolean inLoopOnly(StackTraceElement[] stack) {
         for (StackTraceElement frame : stack) {
@@ -278,7 +280,7 @@ public final class ReactorWatchdog {
             if (cls.startsWith("java.") || cls.startsWith("jdk.") || cls.startsWith("sun.")) {
                 continue;
             }
-            return cls.startsWith(ReactorImpl.class.getPackageName() + ".");
+            return cls.startsWith(INTERNAL_PACKAGES);
         }
         return false;
     }

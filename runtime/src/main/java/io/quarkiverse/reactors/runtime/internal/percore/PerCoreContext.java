@@ -1,8 +1,5 @@
 package io.quarkiverse.reactors.runtime.internal.percore;
 
-import io.quarkiverse.reactors.runtime.internal.reactor.ReactorGroup;
-import io.quarkiverse.reactors.runtime.internal.reactor.ReactorImpl;
-
 import java.lang.annotation.Annotation;
 import java.util.Map;
 import java.util.function.Function;
@@ -12,6 +9,8 @@ import jakarta.enterprise.context.spi.Contextual;
 import jakarta.enterprise.context.spi.CreationalContext;
 
 import io.quarkiverse.reactors.PerCore;
+import io.quarkiverse.reactors.runtime.internal.reactor.ReactorGroup;
+import io.quarkiverse.reactors.runtime.internal.reactor.ReactorImpl;
 import io.quarkus.arc.InjectableBean;
 import io.quarkus.arc.InjectableContext;
 

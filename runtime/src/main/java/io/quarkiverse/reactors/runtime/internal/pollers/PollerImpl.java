@@ -13,8 +13,12 @@ import io.quarkiverse.reactors.runtime.internal.timers.WheelEntry;
  * A poller on one reactor: called on every iteration (period 0) or each time its period is due.
  * <p>
  * {@code pause}, {@code resume} and {@code cancel} update one state word atomically (so the last call wins,
- * whatever the threads), then tell the reactor, which rebuilds its active set from the word as it is then. The counters are written by the reactor alone (opaque stores)
- * and read by {@link #stats()} from any thread.
+ * whatever the threads). An every-iteration poller then tells its reactor, which rebuilds its active set from the
+ * word as it is then: at once when called on the reactor, else through an event the reactor cannot refuse, so the
+ * change takes effect from the iteration that runs it; {@code resume} also wakes a parked reactor. A periodic
+ * poller stays on the timer wheel: each tick reads the word and skips the call while paused, and a cancel unlinks
+ * it on the reactor. The counters are written by the reactor alone (opaque stores) and read by {@link #stats()}
+ * from any thread.
  */
 public final class PollerImpl extends WheelEntry implements PollerHandle {
 
@@ -186,7 +190,7 @@ public final class PollerImpl extends WheelEntry implements PollerHandle {
     /** Kept out of the hot path so that it stays small enough to inline. */
     int failed(Throwable t) {
         FAILURES.setOpaque(this, failures + 1);
-        reactor.callbackFailed("poller '" + name + "'", poll, t);
+        reactor.logFailure("poller '" + name + "'", poll, t);
         return 0;
     }
 

@@ -1,9 +1,9 @@
 package io.quarkiverse.reactors.runtime.internal.reactor;
 
-import io.quarkiverse.reactors.runtime.internal.pollers.PollerImpl;
-
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+
+import io.quarkiverse.reactors.runtime.internal.pollers.PollerImpl;
 
 /** The phase, between the paddings ({@link PaddedBefore}). */
 abstract class PhaseField extends PaddedBefore {

@@ -366,18 +366,18 @@ public final class ReactorGroup implements Reactors {
      */
     public void stop(Duration timeout) {
         for (ReactorImpl reactor : reactors) {
-            reactor.stop();
+            reactor.refuseNewWork();
         }
         if (onReactor()) {
             for (ReactorImpl reactor : reactors) {
-                reactor.runOnOwner(reactor::shutdownOnLoop);
+                reactor.runOnOwner(reactor::tearDownOnLoop);
             }
             watchSelector.close();
             return; // never block a reactor; the loops drain on their own
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         for (ReactorImpl reactor : reactors) {
-            while ((!reactor.isIdle() || reactor.offloads().pending() > 0) && System.nanoTime() < deadline) {
+            while ((!reactor.queueIsEmpty() || reactor.offloads().pending() > 0) && System.nanoTime() < deadline) {
                 try {
                     Thread.sleep(1);
                 } catch (InterruptedException e) {
@@ -385,7 +385,7 @@ public final class ReactorGroup implements Reactors {
                     return;
                 }
             }
-            if (!reactor.isIdle()) {
+            if (!reactor.queueIsEmpty()) {
                 LOG.warnf("Reactor %d still has %d queued events after %s; they will run while Vert.x closes",
                         reactor.id(), reactor.stats().queueDepth(), timeout);
             }
@@ -395,7 +395,7 @@ public final class ReactorGroup implements Reactors {
         for (ReactorImpl reactor : reactors) {
             reactor.runOnOwner(() -> {
                 try {
-                    reactor.shutdownOnLoop();
+                    reactor.tearDownOnLoop();
                 } finally {
                     done.countDown();
                 }

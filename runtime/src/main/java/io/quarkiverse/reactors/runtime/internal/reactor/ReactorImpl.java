@@ -256,7 +256,7 @@ public final class ReactorImpl implements Reactor {
         }
         PollerImpl poller = new PollerImpl(name, this, poll, ReactorTimers.toNanos(period));
         long now = System.nanoTime();
-        onOwner(() -> {
+        registerOnOwner(() -> {
             if (!poller.cancelled() && !tornDown) {
                 pollers.register(poller, now, firstRunNanos);
             }
@@ -303,8 +303,11 @@ public final class ReactorImpl implements Reactor {
         return timer;
     }
 
-    /** Registration: runs now on this reactor, else travels as an event (refused when full or stopped). */
-    private void onOwner(Runnable registration) {
+    /**
+     * A registration: runs now on this reactor, else travels as an event that may be refused (the queue full, or
+     * the reactor stopped), unlike {@link #runOnOwner}, whose event cannot be refused.
+     */
+    private void registerOnOwner(Runnable registration) {
         if (isCurrent()) {
             if (mailbox.closed()) {
                 throw mailbox.refuseClosed();
@@ -342,7 +345,7 @@ public final class ReactorImpl implements Reactor {
         WatchImpl watch = new WatchImpl(this, channel, handler, watchClaims);
         watchClaims.claim(watch, wanted);
         try {
-            onOwner(() -> watches.add(watch));
+            registerOnOwner(() -> watches.add(watch));
         } catch (RuntimeException e) {
             watchClaims.release(watch);
             throw e;
@@ -387,7 +390,7 @@ public final class ReactorImpl implements Reactor {
         mailbox.sendAlways(event);
     }
 
-    /** Runs {@code task} now if called on this reactor, else queues it as an internal event. */
+    /** Runs {@code task} now if called on this reactor, else sends it as an event that cannot be refused. */
     public void runOnOwner(Runnable task) {
         if (isCurrent()) {
             task.run();
@@ -401,16 +404,16 @@ public final class ReactorImpl implements Reactor {
         loop.wakeUp();
     }
 
-    public void taskFailed(Object task, Throwable failure) {
-        failureLog.failed("event", task, failure);
-    }
-
-    public void callbackFailed(String what, Object callback, Throwable failure) {
+    /**
+     * On this reactor: {@code what} ({@code callback}) threw; logs it, rate-limited. The caller counts the failure
+     * where it belongs (an event's batch, a poller's stats), or calls {@link #countCallbackFailure} instead.
+     */
+    public void logFailure(String what, Object callback, Throwable failure) {
         failureLog.failed(what, callback, failure);
     }
 
     /** On this reactor: a timer callback or a watch handler threw; counted in {@code callbackFailures}, and logged. */
-    public void callbackThrew(String what, Object callback, Throwable failure) {
+    public void countCallbackFailure(String what, Object callback, Throwable failure) {
         counters.callbackFailed();
         failureLog.failed(what, callback, failure);
     }
@@ -418,7 +421,7 @@ public final class ReactorImpl implements Reactor {
     // ---------------------------------------------------------------- lifecycle
 
     /** Refuses new sends from now on; queued events and replies to pending calls still run. */
-    void stop() {
+    void refuseNewWork() {
         mailbox.close();
     }
 
@@ -426,8 +429,9 @@ public final class ReactorImpl implements Reactor {
      * On this reactor, at shutdown: cancels watches, pollers and timers, fails the offloads still pending, then
      * destroys the {@code @PerCore} instances.
      */
-    void shutdownOnLoop() {
+    void tearDownOnLoop() {
         tornDown = true;
+        timers.close(); // a cancel below must not arm anything
         watches.cancelAll();
         pollers.cancelEveryIteration();
         timers.cancelAll(entry -> {
@@ -452,7 +456,8 @@ public final class ReactorImpl implements Reactor {
         return pollers.list();
     }
 
-    boolean isIdle() {
+    /** @return whether no event waits in the queue; any thread */
+    boolean queueIsEmpty() {
         return mailbox.isEmpty();
     }
 

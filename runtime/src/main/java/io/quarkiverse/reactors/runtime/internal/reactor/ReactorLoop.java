@@ -248,7 +248,7 @@ final class ReactorLoop extends LoopPadAfter implements EventMailbox.Consumer {
             try {
                 return reactorEvent.execute(reactor);
             } catch (Throwable t) {
-                reactor.taskFailed(event, t); // e.g. a subscriber of a call's Uni that threw on completion
+                reactor.logFailure("event", event, t); // e.g. a subscriber of a call's Uni that threw on completion
                 return false;
             }
         }
@@ -257,7 +257,7 @@ final class ReactorLoop extends LoopPadAfter implements EventMailbox.Consumer {
             task.run();
             return true;
         } catch (Throwable t) {
-            reactor.taskFailed(task, t);
+            reactor.logFailure("event", task, t);
             return false;
         }
     }

@@ -1,6 +1,7 @@
 /**
- * One reactor and the group of all reactors: {@code ReactorImpl} (the {@code Reactor} each core exposes), its loop
- * (slice, iteration, idling through an {@code IdlePolicy}), the phase it publishes for the watchdog, and
- * {@code ReactorGroup}, which binds one reactor to each Vert.x event loop.
+ * One reactor and the group of all reactors: {@code ReactorImpl} (the {@code Reactor} of one core: argument checks,
+ * routing to the owner), its {@code ReactorLoop} (slice, iteration, batch, idling through an {@code IdlePolicy},
+ * park and timed wake-up), its {@code ReactorCounters} and the {@code LoopPhase} it publishes for the watchdog
+ * (both padded against false sharing), and {@code ReactorGroup}, which binds one reactor to each Vert.x event loop.
  */
 package io.quarkiverse.reactors.runtime.internal.reactor;

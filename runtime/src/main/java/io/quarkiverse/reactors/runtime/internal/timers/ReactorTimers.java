@@ -52,7 +52,7 @@ public final class ReactorTimers {
 
     /**
      * Links {@code entry} into the wheel to fire once {@code deadline} passed (a past deadline: next expiry); after
-     * {@link #cancelAll}, does nothing (a registration queued before shutdown and run after it).
+     * {@link #close}, does nothing (a registration queued before shutdown and run after it).
      */
     public void schedule(WheelEntry entry, long deadline) {
         if (closed) {
@@ -76,7 +76,7 @@ public final class ReactorTimers {
         }
     }
 
-    /** Makes a timer fire on every iteration until it is updated or cancelled; after {@link #cancelAll}, nothing. */
+    /** Makes a timer fire on every iteration until it is updated or cancelled; after {@link #close}, nothing. */
     public void fireEveryIteration(TimerImpl timer) {
         if (closed) {
             // an update(ZERO) that arrived after shutdown tore the timers down (found by SoakTest): arming it would
@@ -123,6 +123,11 @@ public final class ReactorTimers {
     /** @return the earliest deadline on the wheel, or {@code Long.MAX_VALUE} */
     public long nextWakeUp() {
         return wheel.nextWakeUp();
+    }
+
+    /** At shutdown, before anything is cancelled: from now on nothing can be armed. */
+    public void close() {
+        closed = true;
     }
 
     /**

@@ -150,7 +150,7 @@ public final class TimerImpl extends WheelEntry implements TimerHandle {
         try {
             task.run();
         } catch (Throwable t) {
-            reactor.callbackThrew("timer", task, t);
+            reactor.countCallbackFailure("timer", task, t);
         }
         return 1;
     }

@@ -126,7 +126,7 @@ public final class LoopSelectorRoute implements WatchRoute {
 
     private static void failed(WatchedChannel channel, Throwable e) {
         if (channel.channel.isOpen()) {
-            channel.reactor.callbackFailed("registration of watched channel", channel.channel, e);
+            channel.reactor.logFailure("registration of watched channel", channel.channel, e);
             channel.end(Interest.ERROR);
         } else {
             channel.end(Interest.HANG_UP);

@@ -1,13 +1,12 @@
 package io.quarkiverse.reactors.runtime.internal.watch;
 
-import io.quarkiverse.reactors.runtime.internal.reactor.ReactorImpl;
-import io.quarkiverse.reactors.runtime.internal.timers.TimerImpl;
-
 import java.nio.channels.SelectableChannel;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
 import io.quarkiverse.reactors.Interest;
+import io.quarkiverse.reactors.runtime.internal.reactor.ReactorImpl;
+import io.quarkiverse.reactors.runtime.internal.timers.TimerImpl;
 
 /**
  * The channels one reactor watches. Owned by the reactor's thread.

@@ -1,7 +1,5 @@
 package io.quarkiverse.reactors.runtime.internal.watch;
 
-import io.quarkiverse.reactors.runtime.internal.reactor.ReactorImpl;
-
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.util.Objects;
@@ -11,6 +9,7 @@ import io.quarkiverse.reactors.Interest;
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.WatchHandle;
 import io.quarkiverse.reactors.WatchHandler;
+import io.quarkiverse.reactors.runtime.internal.reactor.ReactorImpl;
 
 /**
  * One watch: a handler for some readiness of one channel, on one reactor. The handler runs only on the
@@ -136,7 +135,7 @@ public final class WatchImpl implements WatchHandle {
                 end(Interest.HANG_UP);
                 return;
             }
-            reactor.callbackThrew("watch handler (cancelled) of", channel, t);
+            reactor.countCallbackFailure("watch handler (cancelled) of", channel, t);
             cancel();
         }
     }
@@ -151,7 +150,7 @@ public final class WatchImpl implements WatchHandle {
         try {
             handler.ready(why, this);
         } catch (Throwable t) {
-            reactor.callbackThrew("watch handler of", channel, t);
+            reactor.countCallbackFailure("watch handler of", channel, t);
         }
     }
 

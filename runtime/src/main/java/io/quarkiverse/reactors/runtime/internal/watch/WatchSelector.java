@@ -1,7 +1,5 @@
 package io.quarkiverse.reactors.runtime.internal.watch;
 
-import io.quarkiverse.reactors.runtime.internal.events.InternalTask;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.CancelledKeyException;
@@ -17,6 +15,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.reactors.Interest;
+import io.quarkiverse.reactors.runtime.internal.events.InternalTask;
 
 /**
  * Native transports (epoll, io_uring): their event loops poll the file descriptors of Netty's own channels
@@ -81,7 +80,7 @@ public final class WatchSelector implements WatchRoute {
             } catch (IOException | RuntimeException e) {
                 channel.reactor.sendAlways(new InternalTask(() -> {
                     if (channel.channel.isOpen()) {
-                        channel.reactor.callbackFailed("registration of watched channel", channel.channel, e);
+                        channel.reactor.logFailure("registration of watched channel", channel.channel, e);
                         channel.end(Interest.ERROR);
                     } else {
                         // closed by another thread while it was being registered (a CancelledKeyException): a close

@@ -1,15 +1,14 @@
 package io.quarkiverse.reactors.runtime.internal.watch;
 
-import io.quarkiverse.reactors.runtime.internal.events.InternalTask;
-import io.quarkiverse.reactors.runtime.internal.reactor.LoopPhase;
-import io.quarkiverse.reactors.runtime.internal.reactor.ReactorImpl;
-
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.util.Arrays;
 
 import io.netty.channel.nio.NioTask;
 import io.quarkiverse.reactors.Interest;
+import io.quarkiverse.reactors.runtime.internal.events.InternalTask;
+import io.quarkiverse.reactors.runtime.internal.reactor.LoopPhase;
+import io.quarkiverse.reactors.runtime.internal.reactor.ReactorImpl;
 import io.vertx.core.impl.ContextInternal;
 
 /**
@@ -142,7 +141,7 @@ final class WatchedChannel implements NioTask<SelectableChannel> {
             return; // our own deregistration
         }
         if (cause != null) {
-            reactor.callbackFailed("watch of", channel, cause);
+            reactor.logFailure("watch of", channel, cause);
         }
         end(channel.isOpen() ? Interest.ERROR : Interest.HANG_UP);
     }

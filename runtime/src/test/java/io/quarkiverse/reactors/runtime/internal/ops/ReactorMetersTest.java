@@ -1,8 +1,5 @@
 package io.quarkiverse.reactors.runtime.internal.ops;
 
-import io.quarkiverse.reactors.runtime.internal.reactor.ReactorGroup;
-import io.quarkiverse.reactors.runtime.internal.reactor.ReactorSettings;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -15,6 +12,8 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.reactors.PollerHandle;
+import io.quarkiverse.reactors.runtime.internal.reactor.ReactorGroup;
+import io.quarkiverse.reactors.runtime.internal.reactor.ReactorSettings;
 import io.quarkus.runtime.metrics.MetricsFactory;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;

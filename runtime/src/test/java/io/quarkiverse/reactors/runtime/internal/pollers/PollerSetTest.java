@@ -1,8 +1,5 @@
 package io.quarkiverse.reactors.runtime.internal.pollers;
 
-import io.quarkiverse.reactors.runtime.internal.reactor.ReactorGroup;
-import io.quarkiverse.reactors.runtime.internal.reactor.ReactorSettings;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.quarkiverse.reactors.runtime.internal.reactor.ReactorGroup;
+import io.quarkiverse.reactors.runtime.internal.reactor.ReactorSettings;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 

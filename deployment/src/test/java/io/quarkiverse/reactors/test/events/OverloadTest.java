@@ -1,4 +1,4 @@
-package io.quarkiverse.reactors.test;
+package io.quarkiverse.reactors.test.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,6 +19,7 @@ import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.ReactorOverloadedException;
 import io.quarkiverse.reactors.ReactorStats;
 import io.quarkiverse.reactors.Reactors;
+import io.quarkiverse.reactors.test.Await;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** A full queue refuses events at the sender, loudly, and the counters account for every event. */

@@ -1,4 +1,4 @@
-package io.quarkiverse.reactors.test;
+package io.quarkiverse.reactors.test.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.ReactorStats;
 import io.quarkiverse.reactors.Reactors;
+import io.quarkiverse.reactors.test.Await;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** A throwing event is logged with the reactor id and counted; the reactor keeps running events. */

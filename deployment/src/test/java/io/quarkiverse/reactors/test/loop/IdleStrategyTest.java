@@ -1,4 +1,4 @@
-package io.quarkiverse.reactors.test;
+package io.quarkiverse.reactors.test.loop;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.reactors.PollerHandle;
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.Reactors;
+import io.quarkiverse.reactors.test.Await;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** With park (the default), an idle reactor sleeps: next to no CPU, with or without idle pollers. */

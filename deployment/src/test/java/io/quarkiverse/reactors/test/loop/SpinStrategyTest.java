@@ -1,4 +1,4 @@
-package io.quarkiverse.reactors.test;
+package io.quarkiverse.reactors.test.loop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.Reactors;
+import io.quarkiverse.reactors.test.Await;
 import io.quarkus.test.QuarkusUnitTest;
 import io.vertx.core.http.HttpServer;
 
