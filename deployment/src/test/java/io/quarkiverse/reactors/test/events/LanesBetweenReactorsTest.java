@@ -1,4 +1,4 @@
-package io.quarkiverse.reactors.test.lanes;
+package io.quarkiverse.reactors.test.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,7 +28,7 @@ import io.quarkus.test.QuarkusUnitTest;
  * Events from one reactor to another travel in that pair's own lane: order per sender holds through a burst that
  * fills the lane, a full lane refuses only its own sender, and nothing stays unpublished when the sender goes idle.
  */
-public class LanesTest {
+public class LanesBetweenReactorsTest {
 
     static final int CAPACITY = 64;
 

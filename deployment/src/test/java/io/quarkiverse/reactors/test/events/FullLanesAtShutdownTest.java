@@ -1,4 +1,4 @@
-package io.quarkiverse.reactors.test.lanes;
+package io.quarkiverse.reactors.test.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
