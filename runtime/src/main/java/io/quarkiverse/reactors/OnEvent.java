@@ -9,11 +9,13 @@ import java.lang.annotation.Target;
 /**
  * Makes a bean method a subscriber of the events fired with {@link Reactor#fire(Object)},
  * {@link Reactor#deliver(Object)}, {@link Reactor#request(Object)} and their {@link Reactors} forms:
+ *
  * <pre>
  * &#64;OnEvent void onOrder(Order order) { ... }
  * &#64;OnEvent Uni&lt;Void&gt; onTrade(Trade trade, Reactor reactor) { ... }
  * &#64;OnEvent long count(CountQuery query) { return map.size(); }   // answers reactor.request(new CountQuery())
  * </pre>
+ *
  * The first parameter is the event type: the method receives every fired event whose class is that type
  * or a subtype. An optional second parameter receives the {@link Reactor} it runs on. The method runs on
  * the reactor the event was fired to and must not block. It returns {@code void}, a value, a {@code Uni} or a

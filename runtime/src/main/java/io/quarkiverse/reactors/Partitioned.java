@@ -12,10 +12,15 @@ import java.lang.annotation.Target;
  * in offset order (a {@code Uni} or {@code CompletionStage} result finishes before the next record of that
  * partition starts); records of different partitions of one reactor interleave in arrival order, and
  * different reactors run in parallel.
+ *
  * <pre>
- * &#64;Incoming("orders") &#64;Partitioned
- * void apply(Order order) { shard.apply(order); } // on the reactor owning the record's partition
+ * &#64;Incoming("orders")
+ * &#64;Partitioned
+ * void apply(Order order) {
+ *     shard.apply(order);
+ * } // on the reactor owning the record's partition
  * </pre>
+ *
  * The record is acked when the method completes and nacked when it throws or its result fails, so the
  * connector's commit strategy commits processed offsets only (at-least-once) and its failure strategy
  * decides what a failure does. The method takes the payload, the {@code Message}, or the Kafka

@@ -8,11 +8,13 @@ import java.lang.annotation.Target;
 
 /**
  * Makes a bean method a poller, registered on the selected reactors when the application starts:
+ *
  * <pre>
  * &#64;Poller(every = "0")                  int pollRing() { return ring.drain(); }
  * &#64;Poller(every = "100ms", cores = "0") void report() { ... }
  * &#64;Poller(every = "${ingest.period}")  void configured() { ... }
  * </pre>
+ *
  * The method takes no parameter or one {@link Reactor} (the reactor it runs on), and returns {@code void}
  * (counts as busy), {@code boolean} (busy or not) or {@code int}/{@code long} (the work done; zero is idle).
  * It runs on a reactor and must not block. A class with such a method and no scope becomes a

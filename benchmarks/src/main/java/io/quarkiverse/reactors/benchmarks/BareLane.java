@@ -19,7 +19,8 @@ import io.quarkiverse.reactors.runtime.internal.events.SpscLane;
 /**
  * B1's hardware reference: the lane type alone, no reactor around it. The benchmark thread is the producer: it
  * offers {@link CrossCoreThroughput#BATCH} events, publishing every {@link #PUBLISH_EVERY}, and waits until a
- * consumer thread that drains without ever sleeping (it spins, then yields) ran them all. The events are the same kind of {@code Runnable}
+ * consumer thread that drains without ever sleeping (it spins, then yields) ran them all. The events are the same kind of
+ * {@code Runnable}
  * that B1 sends, so the figure is what a reactor could reach if the loop around the lane cost nothing.
  */
 @State(Scope.Benchmark)

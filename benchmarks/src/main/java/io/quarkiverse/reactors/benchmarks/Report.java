@@ -92,8 +92,9 @@ final class Report {
             svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\">%.2fx</text>%n",
                     log >= 0 ? zero + length + 4 : zero + 4, y + 14, r.advantage()));
         }
-        svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"30\" x2=\"%.1f\" y2=\"%d\" stroke=\"black\"/>%n", zero, zero,
-                height - 10));
+        svg.append(
+                String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"30\" x2=\"%.1f\" y2=\"%d\" stroke=\"black\"/>%n", zero, zero,
+                        height - 10));
         svg.append("</svg>\n");
         return svg.toString();
     }

@@ -90,7 +90,8 @@ class PartitionedProcessor {
             .of("org.eclipse.microprofile.reactive.messaging.Acknowledgment$Strategy");
 
     static boolean kafkaPresent(Capabilities capabilities) {
-        return capabilities.isPresent(Capability.MESSAGING) && QuarkusClassLoader.isClassPresentAtRuntime(KAFKA_CONNECTOR_CLASS);
+        return capabilities.isPresent(Capability.MESSAGING)
+                && QuarkusClassLoader.isClassPresentAtRuntime(KAFKA_CONNECTOR_CLASS);
     }
 
     // ---------------------------------------------------------------- beans and annotations
@@ -305,7 +306,8 @@ class PartitionedProcessor {
                 mc.returning(GenericType.ofClass(CompletionStage.class, TypeArgument.of(Void.class)));
                 ParamVar message = mc.parameter("message", GenericType.ofClass(MESSAGE, TypeArgument.of(Object.class)));
                 mc.body(bc -> bc.return_(bc.invokeStatic(ClassMethodDesc.of(ClassDesc.of(PartitionedChannels.class.getName()),
-                        "dispatch", ClassDesc.of(CompletionStage.class.getName()), ClassDesc.of(String.class.getName()), MESSAGE),
+                        "dispatch", ClassDesc.of(CompletionStage.class.getName()), ClassDesc.of(String.class.getName()),
+                        MESSAGE),
                         Const.of(channel), message)));
             });
         });

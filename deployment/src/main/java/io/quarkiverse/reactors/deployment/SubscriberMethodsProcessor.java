@@ -28,9 +28,9 @@ import io.quarkiverse.reactors.Poller;
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.runtime.ReactorsRecorder;
 import io.quarkiverse.reactors.runtime.internal.events.EventInvoker;
+import io.quarkiverse.reactors.runtime.internal.events.SubscriberSpecs;
 import io.quarkiverse.reactors.runtime.internal.percore.PerCoreContext;
 import io.quarkiverse.reactors.runtime.internal.pollers.PollerInvoker;
-import io.quarkiverse.reactors.runtime.internal.events.SubscriberSpecs;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
 import io.quarkus.arc.InstanceHandle;
@@ -166,7 +166,8 @@ class SubscriberMethodsProcessor {
         Set<MethodInfo> onBeans = methods.stream().map(SubscriberMethodBuildItem::method).collect(Collectors.toSet());
         for (DotName annotation : List.of(ReactorsDotNames.POLLER, ReactorsDotNames.ON_EVENT)) {
             for (AnnotationInstance instance : index.getIndex().getAnnotations(annotation)) {
-                if (instance.target().kind() == AnnotationTarget.Kind.METHOD && !onBeans.contains(instance.target().asMethod())) {
+                if (instance.target().kind() == AnnotationTarget.Kind.METHOD
+                        && !onBeans.contains(instance.target().asMethod())) {
                     MethodInfo method = instance.target().asMethod();
                     problems.add(problem("@" + annotation.withoutPackagePrefix(), method, null,
                             Modifier.isStatic(method.flags()) ? "must not be static: declare it on a bean instance method"
@@ -363,7 +364,7 @@ class SubscriberMethodsProcessor {
         return value == null || value.asClass().name().equals(ReactorsDotNames.NEVER) ? null : value.asClass().name();
     }
 
-        static String pollerName(SubscriberMethodBuildItem item) {
+    static String pollerName(SubscriberMethodBuildItem item) {
         String name = item.value("name", "");
         return name.isBlank() ? item.defaultName() : name;
     }

@@ -37,9 +37,11 @@ public class PollerPeriodReloadTest {
 
     @Test
     void changingThePeriodReloads() {
-        awaitLog("@Poller " + DevPoller.class.getName() + "#tick() registered as 'DevPoller#tick' on reactors [0], every PT0.01S");
+        awaitLog("@Poller " + DevPoller.class.getName()
+                + "#tick() registered as 'DevPoller#tick' on reactors [0], every PT0.01S");
         TEST.modifySourceFile(DevPoller.class, source -> source.replace("every = \"10ms\"", "every = \"25ms\""));
-        awaitReload("@Poller " + DevPoller.class.getName() + "#tick() registered as 'DevPoller#tick' on reactors [0], every PT0.025S");
+        awaitReload("@Poller " + DevPoller.class.getName()
+                + "#tick() registered as 'DevPoller#tick' on reactors [0], every PT0.025S");
         TEST.modifySourceFile(DevPoller.class, source -> source.replace("every = \"25ms\"", "every = \"off\""));
         awaitReload("@Poller " + DevPoller.class.getName() + "#tick() is disabled");
     }

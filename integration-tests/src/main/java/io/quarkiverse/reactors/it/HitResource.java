@@ -31,9 +31,9 @@ public class HitResource {
     // tag::hit-resource[]
     @POST
     @Path("/{page}/{count}")
-    @NonBlocking                                        // served on the event loop, that is, on a reactor
+    @NonBlocking // served on the event loop, that is, on a reactor
     public int hit(@PathParam("page") String page, @PathParam("count") long count) {
-        reactors.current().fire(new Hit(page, count));  // this reactor's subscribers only: counted once
+        reactors.current().fire(new Hit(page, count)); // this reactor's subscribers only: counted once
         return reactors.current().id();
     }
     // end::hit-resource[]
@@ -42,7 +42,7 @@ public class HitResource {
     // tag::hit-reset[]
     @DELETE
     public Uni<Void> reset() {
-        return reactors.deliver(new ResetHits());  // completes after HitCounter#reset ran on every reactor
+        return reactors.deliver(new ResetHits()); // completes after HitCounter#reset ran on every reactor
     }
     // end::hit-reset[]
 

@@ -16,7 +16,7 @@ import io.quarkiverse.reactors.Reactors;
 public class Shards {
 
     private final Reactors reactors;
-    private final Map<String, Long>[] shards;     // shards[i] is only touched on reactor i
+    private final Map<String, Long>[] shards; // shards[i] is only touched on reactor i
 
     @SuppressWarnings("unchecked")
     public Shards(Reactors reactors) {

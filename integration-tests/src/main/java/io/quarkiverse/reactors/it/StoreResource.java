@@ -77,10 +77,10 @@ public class StoreResource {
     @Path("/{key}/route")
     public Uni<Route> route(@PathParam("key") String key) {
         Reactor owner = reactors.forKey(key);
-        int servedBy = reactors.current().id();                  // the connection's reactor
-        return owner.call(() -> reactors.current().id())         // runs on the owner
+        int servedBy = reactors.current().id(); // the connection's reactor
+        return owner.call(() -> reactors.current().id()) // runs on the owner
                 .map(ranOn -> new Route(key, owner.id(), ranOn, servedBy,
-                        reactors.current().id()));               // back on the serving reactor
+                        reactors.current().id())); // back on the serving reactor
     }
     // end::route[]
 

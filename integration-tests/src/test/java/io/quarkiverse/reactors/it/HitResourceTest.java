@@ -42,7 +42,7 @@ public class HitResourceTest {
         assertEquals(0, counts.getLong("pending"));
     }
 
-        private static void awaitFlushed(String page, long expected) {
+    private static void awaitFlushed(String page, long expected) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         JsonPath counts;
         do {

@@ -536,7 +536,7 @@ public class SoakTest {
                     holder[0].pipe = pipe;
                     mine.add(holder[0]);
                     created.add(holder[0]);
-                created.add(holder[0]);
+                    created.add(holder[0]);
                     counts.watches.incrementAndGet();
                     return;
                 }

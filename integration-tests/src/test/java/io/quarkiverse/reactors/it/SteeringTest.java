@@ -4,10 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.ArrayList;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,9 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 public class SteeringTest {
 
-    /** Vert.x hands accepted connections to its event loops in turn, so every run of n new connections hits every reactor once. */
+    /**
+     * Vert.x hands accepted connections to its event loops in turn, so every run of n new connections hits every reactor once.
+     */
     @Test
     void newConnectionsGoToTheReactorsInTurn() {
         int count = given().when().get("/reactors/current").then().extract().jsonPath().getInt("count");

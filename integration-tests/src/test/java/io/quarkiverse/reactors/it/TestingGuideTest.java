@@ -23,7 +23,7 @@ public class TestingGuideTest {
     Reactors reactors;
 
     @Inject
-    HitCounter counter;      // @PerCore: a client proxy, usable only on a reactor thread
+    HitCounter counter; // @PerCore: a client proxy, usable only on a reactor thread
     // end::testing-inject[]
 
     // tag::testing-per-core[]
@@ -34,14 +34,14 @@ public class TestingGuideTest {
         // the test thread is not a reactor: run the read there, and wait for the answer
         long pending = reactor.call(() -> counter.pending("guide-a") + counter.flushed("guide-a"))
                 .await().atMost(TIMEOUT);
-        assertEquals(2, pending);    // call() runs after the fire: FIFO per sender
+        assertEquals(2, pending); // call() runs after the fire: FIFO per sender
     }
     // end::testing-per-core[]
 
     // tag::testing-deliver[]
     @Test
     void waitUntilEveryReactorRanAnEvent() {
-        reactors.deliver(new Hit("guide-b", 1)).await().atMost(TIMEOUT);  // every reactor ran it
+        reactors.deliver(new Hit("guide-b", 1)).await().atMost(TIMEOUT); // every reactor ran it
         long total = reactors.mapReduce(() -> counter.pending("guide-b") + counter.flushed("guide-b"), Long::sum)
                 .await().atMost(TIMEOUT);
         assertEquals(reactors.count(), total);

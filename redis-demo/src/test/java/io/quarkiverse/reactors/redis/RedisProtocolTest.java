@@ -64,7 +64,8 @@ class RedisProtocolTest {
             assertEquals(new RespClient.Error("ERR syntax error"), c.call("SET", "k", "v", "NX", "XX"));
             assertEquals(new RespClient.Error("ERR invalid expire time in 'set' command"), c.call("SET", "k", "v", "EX", "0"));
             assertEquals(new RespClient.Error("ERR wrong number of arguments for 'get' command"), c.call("GET"));
-            assertEquals(new RespClient.Error("ERR wrong number of arguments for 'mset' command"), c.call("MSET", "a", "1", "b"));
+            assertEquals(new RespClient.Error("ERR wrong number of arguments for 'mset' command"),
+                    c.call("MSET", "a", "1", "b"));
             assertEquals(3L, c.call("DBSIZE"));
             assertEquals(2L, c.call("EXISTS", "k", "n", "nothing"));
             assertEquals(2L, c.call("DEL", "k", "n", "nothing"));

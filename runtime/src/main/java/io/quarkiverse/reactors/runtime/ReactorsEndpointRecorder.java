@@ -4,9 +4,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.quarkiverse.reactors.Reactors;
+import io.quarkiverse.reactors.runtime.internal.kafka.PartitionedJson;
 import io.quarkiverse.reactors.runtime.internal.ops.ReactorWatchdog;
 import io.quarkiverse.reactors.runtime.internal.ops.StatsJson;
-import io.quarkiverse.reactors.runtime.internal.kafka.PartitionedJson;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
 import io.vertx.core.Handler;

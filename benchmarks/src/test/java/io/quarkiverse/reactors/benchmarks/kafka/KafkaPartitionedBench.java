@@ -115,7 +115,7 @@ public class KafkaPartitionedBench {
                 }
             }
             long h = record.key().hashCode();
-            for (int i = 0; i < 64; i++) {          // about 100 ns of work that the JIT cannot drop
+            for (int i = 0; i < 64; i++) { // about 100 ns of work that the JIT cannot drop
                 h = h * 0x9E3779B97F4A7C15L + i;
                 h ^= h >>> 29;
             }

@@ -30,7 +30,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class NativeRegistrationsIT {
 
     /** Class names the extension is answerable for; the demo's own package is the application's. */
-    private static final Pattern OURS = Pattern.compile("^(io\\.quarkiverse\\.reactors\\.(?!it\\.)|org\\.jctools\\.|net\\.openhft\\.).*");
+    private static final Pattern OURS = Pattern
+            .compile("^(io\\.quarkiverse\\.reactors\\.(?!it\\.)|org\\.jctools\\.|net\\.openhft\\.).*");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

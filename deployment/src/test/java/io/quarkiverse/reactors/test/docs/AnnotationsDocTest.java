@@ -14,9 +14,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.reactors.PerCore;
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.Reactors;
+import io.quarkiverse.reactors.test.Await;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ClientProxy;
-import io.quarkiverse.reactors.test.Await;
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.mutiny.Uni;
 
@@ -48,9 +48,9 @@ public class AnnotationsDocTest {
     void events() {
         long before = book().orders.get();
         // tag::events-example[]
-        reactors.reactor(2).fire(new Order("o-1", 10));                // delivered on reactor 2, fire-and-forget
-        reactors.fire(new Order("o-2", 11));                           // delivered on every reactor
-        Uni<Void> ran = reactors.deliver(new Order("o-3", 12));        // completes once every reactor ran it
+        reactors.reactor(2).fire(new Order("o-1", 10)); // delivered on reactor 2, fire-and-forget
+        reactors.fire(new Order("o-2", 11)); // delivered on every reactor
+        Uni<Void> ran = reactors.deliver(new Order("o-3", 12)); // completes once every reactor ran it
         Uni<Long> seen = reactors.reactor(2).request(new OrderCount()); // Book#count's value, from reactor 2
         // end::events-example[]
         ran.await().atMost(Await.TIMEOUT);
@@ -67,7 +67,8 @@ public class AnnotationsDocTest {
                     .getContextualInstances().size()), "reactor " + reactor.id() + " has its Shard already");
         }
         Set<String> threads = reactors.all().stream()
-                .map(r -> Await.onReactor(r, () -> Thread.currentThread().getName() + "=" + ClientProxy.unwrap(shard).createdOn))
+                .map(r -> Await.onReactor(r,
+                        () -> Thread.currentThread().getName() + "=" + ClientProxy.unwrap(shard).createdOn))
                 .collect(Collectors.toSet());
         assertEquals(4, threads.size());
         for (String pair : threads) {

@@ -16,22 +16,22 @@ public class Book {
     final AtomicLong priced = new AtomicLong();
 
     @OnEvent
-    void onOrder(Order order) {                         // exact type
+    void onOrder(Order order) { // exact type
         orders.incrementAndGet();
     }
 
     @OnEvent
-    void onPriced(Priced priced, Reactor reactor) {     // a supertype matches too
+    void onPriced(Priced priced, Reactor reactor) { // a supertype matches too
         this.priced.addAndGet(priced.price());
     }
 
     @OnEvent
-    Uni<Void> onAudit(Order order) {                    // awaited by deliver and request
+    Uni<Void> onAudit(Order order) { // awaited by deliver and request
         return Uni.createFrom().voidItem();
     }
 
     @OnEvent
-    long count(OrderCount query) {                      // returns a value: answers request(...)
+    long count(OrderCount query) { // returns a value: answers request(...)
         return orders.get();
     }
 }

@@ -153,7 +153,10 @@ public final class DocSnippets {
         return out.append(body.substring(lastBreak + 1)).toString();
     }
 
-    /** @return every module's main and test sources ({@code <module>/src/main/java}, {@code <module>/src/test/java}, and the demo's {@code src/kafka/java}) */
+    /**
+     * @return every module's main and test sources ({@code <module>/src/main/java}, {@code <module>/src/test/java}, and the
+     *         demo's {@code src/kafka/java})
+     */
     private static List<Path> sourceRoots(Path root) {
         try (Stream<Path> modules = Files.list(root)) {
             return modules.filter(Files::isDirectory).sorted()

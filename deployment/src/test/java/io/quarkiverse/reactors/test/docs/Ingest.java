@@ -14,27 +14,27 @@ public class Ingest {
     final Ring ring = new Ring();
     final AtomicInteger reports = new AtomicInteger();
 
-    @Poller(every = "0")                        // every iteration of every reactor
+    @Poller(every = "0") // every iteration of every reactor
     int pollRing() {
-        return ring.drain();                    // the work done: 0 means idle
+        return ring.drain(); // the work done: 0 means idle
     }
 
-    @Poller(every = "100ms", cores = "main")    // reactor 0 only
-    void report() {                             // void counts as busy
+    @Poller(every = "100ms", cores = "main") // reactor 0 only
+    void report() { // void counts as busy
         reports.incrementAndGet();
     }
 
     @Poller(every = "${ingest.period:10ms}", cores = "0,2-3", name = "flush")
-    boolean flush(Reactor reactor) {            // the Reactor it runs on
+    boolean flush(Reactor reactor) { // the Reactor it runs on
         return false;
     }
 
-    @Poller(every = "1s", delayed = "30s")      // first run 30 s after startup
+    @Poller(every = "1s", delayed = "30s") // first run 30 s after startup
     void warmedUp() {
     }
 
     @Poller(every = "10ms", skipExecutionIf = WhileMaintenance.class)
-    void sync() {                               // not called while the predicate says so
+    void sync() { // not called while the predicate says so
     }
 }
 // end::poller-example[]

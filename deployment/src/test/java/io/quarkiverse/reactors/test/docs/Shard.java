@@ -12,12 +12,12 @@ import io.quarkiverse.reactors.Poller;
 // tag::per-core-example[]
 @PerCore
 public class Shard {
-    final Map<String, Long> map = new HashMap<>();     // one per reactor: no lock
+    final Map<String, Long> map = new HashMap<>(); // one per reactor: no lock
     String createdOn;
     long sweeps;
 
     @PostConstruct
-    void init() {                                       // runs on the owning reactor, when it first uses the bean
+    void init() { // runs on the owning reactor, when it first uses the bean
         createdOn = Thread.currentThread().getName();
     }
 
@@ -29,7 +29,7 @@ public class Shard {
         return map.size();
     }
 
-    @Poller(every = "10m")                              // each reactor polls its own instance
+    @Poller(every = "10m") // each reactor polls its own instance
     void sweep() {
         sweeps++;
     }

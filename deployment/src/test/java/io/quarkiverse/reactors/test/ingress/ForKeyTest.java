@@ -14,7 +14,9 @@ import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.Reactors;
 import io.quarkus.test.QuarkusUnitTest;
 
-/** forKey and ownerOf steer a key to the same reactor every time, by the published key map, spread keys evenly, and reject null. */
+/**
+ * forKey and ownerOf steer a key to the same reactor every time, by the published key map, spread keys evenly, and reject null.
+ */
 public class ForKeyTest {
 
     @RegisterExtension

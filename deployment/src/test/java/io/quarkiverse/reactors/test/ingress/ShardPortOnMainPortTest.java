@@ -35,7 +35,8 @@ public class ShardPortOnMainPortTest {
                 }
             })
             .overrideRuntimeConfigKey("quarkus.reactors.http.shard-port-base", String.valueOf(BASE))
-            .assertException(e -> Problems.assertReported(e, "puts reactor 1 on port " + (BASE + 1), "the main HTTP port (quarkus.http.test-port)"));
+            .assertException(e -> Problems.assertReported(e, "puts reactor 1 on port " + (BASE + 1),
+                    "the main HTTP port (quarkus.http.test-port)"));
 
     @Test
     void startupFailed() {

@@ -15,7 +15,8 @@ public class ShardPortRangeInvalidTest {
     @RegisterExtension
     static final QuarkusUnitTest TEST = Await.app(2)
             .overrideRuntimeConfigKey("quarkus.reactors.http.shard-port-base", "65535")
-            .assertException(e -> Problems.assertReported(e, "quarkus.reactors.http.shard-port-base=65535 is invalid", "65535..65536", "1..65534"));
+            .assertException(e -> Problems.assertReported(e, "quarkus.reactors.http.shard-port-base=65535 is invalid",
+                    "65535..65536", "1..65534"));
 
     @Test
     void startupFailed() {

@@ -1,8 +1,8 @@
 package io.quarkiverse.reactors.test.operations;
 
 import static io.restassured.RestAssured.when;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.LogRecord;
 
@@ -34,7 +33,8 @@ public class WatchdogReportsEveryBlockTest {
     static final QuarkusUnitTest TEST = Await.app(1, WatchdogReportsEveryBlockTest.class, SleepRoute.class)
             .setLogRecordPredicate(r -> "io.quarkiverse.reactors.watchdog".equals(r.getLoggerName()))
             .assertLogRecords(records -> {
-                assertEquals(6, records.size(), "one warning per block: " + records.stream().map(WatchdogReportsEveryBlockTest::format).toList());
+                assertEquals(6, records.size(),
+                        "one warning per block: " + records.stream().map(WatchdogReportsEveryBlockTest::format).toList());
                 for (int i = 0; i < 6; i++) {
                     String message = format(records.get(i));
                     assertTrue(message.contains("Reactor 0 ("), message);

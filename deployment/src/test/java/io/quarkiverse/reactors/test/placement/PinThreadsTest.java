@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.reactors.Reactors;
-import io.quarkiverse.reactors.runtime.internal.reactor.ReactorGroup;
 import io.quarkiverse.reactors.runtime.internal.placement.ReactorPlacement;
+import io.quarkiverse.reactors.runtime.internal.reactor.ReactorGroup;
 import io.quarkiverse.reactors.test.Await;
 import io.quarkus.test.QuarkusUnitTest;
 

@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.reactors.OnEvent;
-import io.smallrye.common.annotation.RunOnVirtualThread;
 import io.quarkus.test.QuarkusUnitTest;
+import io.smallrye.common.annotation.RunOnVirtualThread;
 
 /** @RunOnVirtualThread on an @OnEvent method is reported. */
 public class OnEventMustNotRunOnVirtualThreadTest {
@@ -15,7 +15,8 @@ public class OnEventMustNotRunOnVirtualThreadTest {
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Bad.class, Problems.class))
-            .assertException(failure -> Problems.assertReported(failure, "Bad#on(String)", "must not be @Blocking or @RunOnVirtualThread"));
+            .assertException(failure -> Problems.assertReported(failure, "Bad#on(String)",
+                    "must not be @Blocking or @RunOnVirtualThread"));
 
     public static class Bad {
         @OnEvent

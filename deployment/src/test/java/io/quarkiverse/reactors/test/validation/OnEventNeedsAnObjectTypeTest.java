@@ -14,7 +14,8 @@ public class OnEventNeedsAnObjectTypeTest {
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Bad.class, Problems.class))
-            .assertException(failure -> Problems.assertReported(failure, "Bad#on(int)", "must take an object type as its event, found int"));
+            .assertException(failure -> Problems.assertReported(failure, "Bad#on(int)",
+                    "must take an object type as its event, found int"));
 
     public static class Bad {
         @OnEvent

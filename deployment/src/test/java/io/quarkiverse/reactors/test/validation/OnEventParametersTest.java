@@ -14,7 +14,8 @@ public class OnEventParametersTest {
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Bad.class, Problems.class))
-            .assertException(failure -> Problems.assertReported(failure, "@OnEvent method", "Bad#on(String, String)", "must take the event as its parameter, optionally followed by an io.quarkiverse.reactors.Reactor"));
+            .assertException(failure -> Problems.assertReported(failure, "@OnEvent method", "Bad#on(String, String)",
+                    "must take the event as its parameter, optionally followed by an io.quarkiverse.reactors.Reactor"));
 
     public static class Bad {
         @OnEvent

@@ -14,7 +14,8 @@ public class PollerCoresMustParseTest {
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Bad.class, Problems.class))
-            .assertException(failure -> Problems.assertReported(failure, "Bad#poll()", "cores = \"0,x-2\" is invalid", "\"x-2\" is not a reactor id"));
+            .assertException(failure -> Problems.assertReported(failure, "Bad#poll()", "cores = \"0,x-2\" is invalid",
+                    "\"x-2\" is not a reactor id"));
 
     public static class Bad {
         @Poller(cores = "0,x-2")

@@ -14,7 +14,8 @@ public class PollerDelayedMustParseTest {
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Bad.class, Problems.class))
-            .assertException(failure -> Problems.assertReported(failure, "Bad#poll()", "delayed = \"later\" is not a duration"));
+            .assertException(
+                    failure -> Problems.assertReported(failure, "Bad#poll()", "delayed = \"later\" is not a duration"));
 
     public static class Bad {
         @Poller(every = "10ms", delayed = "later")

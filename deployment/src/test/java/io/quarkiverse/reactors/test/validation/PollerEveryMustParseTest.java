@@ -14,7 +14,8 @@ public class PollerEveryMustParseTest {
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Bad.class, Problems.class))
-            .assertException(failure -> Problems.assertReported(failure, "Bad#poll()", "every = \"sometimes\" is not a duration"));
+            .assertException(
+                    failure -> Problems.assertReported(failure, "Bad#poll()", "every = \"sometimes\" is not a duration"));
 
     public static class Bad {
         @Poller(every = "sometimes")

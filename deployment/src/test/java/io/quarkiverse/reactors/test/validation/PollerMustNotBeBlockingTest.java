@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.reactors.Poller;
-import io.smallrye.common.annotation.Blocking;
 import io.quarkus.test.QuarkusUnitTest;
+import io.smallrye.common.annotation.Blocking;
 
 /** @Blocking on a @Poller is reported: reactors never block. */
 public class PollerMustNotBeBlockingTest {
@@ -15,7 +15,8 @@ public class PollerMustNotBeBlockingTest {
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Bad.class, Problems.class))
-            .assertException(failure -> Problems.assertReported(failure, "Bad#poll()", "must not be @Blocking or @RunOnVirtualThread", "reactor.offload(...)"));
+            .assertException(failure -> Problems.assertReported(failure, "Bad#poll()",
+                    "must not be @Blocking or @RunOnVirtualThread", "reactor.offload(...)"));
 
     public static class Bad {
         @Poller

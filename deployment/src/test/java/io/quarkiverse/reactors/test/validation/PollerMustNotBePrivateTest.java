@@ -14,7 +14,8 @@ public class PollerMustNotBePrivateTest {
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Bad.class, Problems.class))
-            .assertException(failure -> Problems.assertReported(failure, "@Poller method", "Bad#poll()", "must not be private", "[method: "));
+            .assertException(failure -> Problems.assertReported(failure, "@Poller method", "Bad#poll()", "must not be private",
+                    "[method: "));
 
     public static class Bad {
         @Poller

@@ -14,7 +14,8 @@ public class PollerParametersTest {
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Bad.class, Problems.class))
-            .assertException(failure -> Problems.assertReported(failure, "Bad#poll(String)", "must take no parameter or one io.quarkiverse.reactors.Reactor", "java.lang.String"));
+            .assertException(failure -> Problems.assertReported(failure, "Bad#poll(String)",
+                    "must take no parameter or one io.quarkiverse.reactors.Reactor", "java.lang.String"));
 
     public static class Bad {
         @Poller

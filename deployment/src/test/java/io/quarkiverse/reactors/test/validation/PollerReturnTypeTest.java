@@ -14,7 +14,8 @@ public class PollerReturnTypeTest {
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Bad.class, Problems.class))
-            .assertException(failure -> Problems.assertReported(failure, "Bad#poll()", "must return void (busy), boolean (busy or not), int or long", "java.lang.String"));
+            .assertException(failure -> Problems.assertReported(failure, "Bad#poll()",
+                    "must return void (busy), boolean (busy or not), int or long", "java.lang.String"));
 
     public static class Bad {
         @Poller

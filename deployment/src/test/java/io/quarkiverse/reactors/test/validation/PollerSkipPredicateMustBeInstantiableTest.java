@@ -14,7 +14,8 @@ public class PollerSkipPredicateMustBeInstantiableTest {
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Bad.class, Problems.class, NoConstructor.class))
-            .assertException(failure -> Problems.assertReported(failure, "Bad#poll()", "skipExecutionIf = ", "NoConstructor.class", "public no-argument constructor"));
+            .assertException(failure -> Problems.assertReported(failure, "Bad#poll()", "skipExecutionIf = ",
+                    "NoConstructor.class", "public no-argument constructor"));
 
     public static class Bad {
         @Poller(every = "10ms", skipExecutionIf = NoConstructor.class)

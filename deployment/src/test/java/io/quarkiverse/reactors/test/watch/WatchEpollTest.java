@@ -27,7 +27,8 @@ public class WatchEpollTest extends WatchScenarios {
 
     @Test
     void runsOnEpollThroughTheWatchSelector() throws Exception {
-        assertTrue(vertx.isNativeTransportEnabled(), "epoll is on the test classpath: " + vertx.unavailableNativeTransportCause());
+        assertTrue(vertx.isNativeTransportEnabled(),
+                "epoll is on the test classpath: " + vertx.unavailableNativeTransportCause());
         reactors.reactor(0).watch(pipe.source(), Interest.READ, (ready, handle) -> drain(pipe.source())).cancel();
         assertTrue(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("reactors-watch-selector")));
     }

@@ -22,14 +22,14 @@ public class HandlerModesResource {
     // tag::handler-non-blocking[]
     @GET
     @Path("/non-blocking")
-    @NonBlocking                                  // runs on the event loop: reactors.current() works
+    @NonBlocking // runs on the event loop: reactors.current() works
     public int nonBlocking() {
         return reactors.current().id();
     }
 
     @GET
     @Path("/uni")
-    public Uni<Integer> uni() {                   // a Uni return runs on the event loop too
+    public Uni<Integer> uni() { // a Uni return runs on the event loop too
         return Uni.createFrom().item(reactors.current().id());
     }
     // end::handler-non-blocking[]
@@ -37,7 +37,7 @@ public class HandlerModesResource {
     // tag::handler-worker[]
     @GET
     @Path("/worker")
-    public String worker() {                      // a plain return type runs on a worker thread
+    public String worker() { // a plain return type runs on a worker thread
         // reactors.current() would throw IllegalStateException here, and a @PerCore bean
         // ContextNotActiveException: hop to a reactor explicitly, and wait (a worker may block)
         return reactors.onReactor() + " " + reactors.forKey("k").call(() -> reactors.current().id())

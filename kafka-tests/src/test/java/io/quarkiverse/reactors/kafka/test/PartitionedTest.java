@@ -16,8 +16,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkiverse.reactors.PartitionedStats;
 import io.quarkiverse.reactors.Partitioned;
+import io.quarkiverse.reactors.PartitionedStats;
 import io.quarkiverse.reactors.Partitions;
 import io.quarkiverse.reactors.Reactors;
 import io.quarkiverse.reactors.runtime.internal.kafka.PartitionedJson;
@@ -77,7 +77,8 @@ public class PartitionedTest {
             records.add(Map.entry("key-" + (i % 37), "value-" + i));
         }
         Broker.send("partitioned-orders", records);
-        Broker.until(() -> orders.seen.size() >= RECORDS, () -> orders.seen.size() + " of " + RECORDS + " processed; " + partitions.stats());
+        Broker.until(() -> orders.seen.size() >= RECORDS,
+                () -> orders.seen.size() + " of " + RECORDS + " processed; " + partitions.stats());
 
         Map<Integer, Long> lastOffset = new ConcurrentHashMap<>();
         for (Seen seen : orders.seen) {

@@ -213,7 +213,7 @@ public final class KafkaBroker implements AutoCloseable {
                 // a consumer joining an empty group starts at once instead of after 3 s
                 "group.initial.rebalance.delay.ms=0",
                 "auto.create.topics.enable=true",
-                "") ;
+                "");
     }
 
     private static void run(Path dir, Path log, List<String> mainAndArgs, Duration timeout) throws IOException {

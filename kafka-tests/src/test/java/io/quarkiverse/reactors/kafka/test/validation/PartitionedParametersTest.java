@@ -2,7 +2,6 @@ package io.quarkiverse.reactors.kafka.test.validation;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -2,7 +2,6 @@ package io.quarkiverse.reactors.kafka.test.validation;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,7 +15,8 @@ public class PartitionedReturnTypeTest {
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Bad.class, BuildFailure.class))
-            .assertException(failure -> BuildFailure.assertMentions(failure, "Bad#on()", "must return void, Uni or CompletionStage"));
+            .assertException(
+                    failure -> BuildFailure.assertMentions(failure, "Bad#on()", "must return void, Uni or CompletionStage"));
 
     public static class Bad {
         @Incoming("orders")

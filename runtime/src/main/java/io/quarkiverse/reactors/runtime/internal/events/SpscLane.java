@@ -132,7 +132,7 @@ public final class SpscLane<E> extends SpscLaneConsumerFields {
 
     /**
      * Consumer only. @return how many published elements the last {@link #drain} saw and left in the ring (without
-     *         reading the producer's line again)
+     * reading the producer's line again)
      */
     public int backlog() {
         return (int) (producerIndexCache - consumerIndexPlain);

@@ -212,7 +212,7 @@ public final class PartitionedChannel {
             pausedSince = 0;
             CompletableFuture<Void> stage = resumed;
             resumed = null;
-            stage.complete(null);               // SmallRye may dispatch the next record right here
+            stage.complete(null); // SmallRye may dispatch the next record right here
         }
         if (again || blocked != null) {
             scheduleDrain();

@@ -26,7 +26,8 @@ import io.vertx.core.impl.VertxThread;
  * naming the frame. Time the stack shows spent loading or initializing classes, or creating a CDI bean on its
  * first use (the warm-up of a fresh application's first requests), is not counted, nor time this thread lost to a
  * JVM pause; time the thread is RUNNABLE (computing, or in blocking I/O) counts for 1/{@value #RUNNABLE_WEIGHT}, so
- * sleeping or waiting (for a lock, a future) is reported after the maximum run time, computing after five times it. Looks come every quarter of the maximum run time, so a report may come up to a quarter early or late.
+ * sleeping or waiting (for a lock, a future) is reported after the maximum run time, computing after five times it. Looks come
+ * every quarter of the maximum run time, so a report may come up to a quarter early or late.
  * <p>
  * <b>Stalls.</b> A reactor is <em>stuck</em> while it has work (an iteration due or events queued) and has begun
  * no event, callback or iteration since this thread last saw it move. Stuck longer than the stall threshold:

@@ -361,7 +361,8 @@ public final class ReactorGroup implements Reactors {
     /**
      * Shutdown: refuses new events on every reactor, then waits (on the calling thread, which is the
      * application's shutdown thread, never a reactor) until each queue has drained and each offloaded task has
-     * ended, or {@code timeout} passed; offloads still running then fail with {@code ReactorStoppedException}. Replies to calls already accepted still flow; the event loops keep running until Vert.x
+     * ended, or {@code timeout} passed; offloads still running then fail with {@code ReactorStoppedException}. Replies to calls
+     * already accepted still flow; the event loops keep running until Vert.x
      * closes, and whatever is left then is reported by each reactor's termination listener.
      */
     public void stop(Duration timeout) {

@@ -50,7 +50,6 @@ public final class TimerWheel {
         return userTimers;
     }
 
-
     /** Links {@code entry}, which must not be scheduled, to fire at {@code deadline}. */
     public void schedule(WheelEntry entry, long deadline) {
         if (entry.slot >= 0) {

@@ -17,7 +17,8 @@ class ThreadPinningTest {
 
     @Test
     void otherSystemsAreNamed() {
-        assertTrue(ThreadPinning.unavailableReason("Mac OS X", true).orElseThrow().contains("Linux only, and this is Mac OS X"));
+        assertTrue(
+                ThreadPinning.unavailableReason("Mac OS X", true).orElseThrow().contains("Linux only, and this is Mac OS X"));
     }
 
     @Test
