@@ -30,7 +30,7 @@ import io.quarkiverse.reactors.runtime.internal.events.SpscLane;
 public class BareLane {
 
     /** As many events as a reactor publishes at once when a sender fills a lane's batch. */
-    static final int PUBLISH_EVERY = 64;
+    static final int PUBLISH_EVERY = 1024;
     /** As many events as a reactor takes from one lane at a time. */
     static final int DRAIN_LIMIT = 256;
 

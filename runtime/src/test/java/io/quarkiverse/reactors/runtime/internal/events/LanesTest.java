@@ -81,7 +81,7 @@ class LanesTest {
 
     @Test
     void aLaneIsPublishedMidIterationOnceItsBatchFills() {
-        FakeReceiver receiver = new FakeReceiver(1, 2, 1024);
+        FakeReceiver receiver = new FakeReceiver(1, 2, 4 * LaneOutbox.PUBLISH_EVERY);
         LaneOutbox outbox = new LaneOutbox(0, 2);
         for (int i = 0; i < LaneOutbox.PUBLISH_EVERY - 1; i++) {
             offer(outbox, receiver, i, true);
@@ -94,6 +94,24 @@ class LanesTest {
         outbox.flush();
         assertEquals(LaneOutbox.PUBLISH_EVERY + 1, receiver.inbox.depth());
         assertEquals(2, receiver.wakeUps);
+    }
+
+    @Test
+    void aSmallerLaneIsPublishedMidIterationAtAQuarterOfItsCapacity() {
+        FakeReceiver receiver = new FakeReceiver(1, 2, 1024);
+        LaneOutbox outbox = new LaneOutbox(0, 2);
+        for (int i = 0; i < 255; i++) {
+            offer(outbox, receiver, i, true);
+        }
+        assertTrue(receiver.inbox.isEmpty(), "255 of a 1024-slot lane wait for the end of the iteration");
+        offer(outbox, receiver, "256th", true);
+        assertEquals(256, receiver.inbox.depth());
+        assertEquals(1, receiver.wakeUps);
+        for (int i = 0; i < 768; i++) {
+            offer(outbox, receiver, i, true);
+        }
+        assertEquals(1024, receiver.inbox.depth(), "every slot of the lane was published before it filled");
+        assertEquals(4, receiver.wakeUps);
     }
 
     @Test
