@@ -1,5 +1,6 @@
 package io.quarkiverse.reactors.runtime.internal.watch;
 
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.util.Objects;
@@ -129,15 +130,28 @@ public final class WatchImpl implements WatchHandle {
         try {
             handler.ready(ready, this);
         } catch (Throwable t) {
-            if (!channel.isOpen()) {
+            if (!channel.isOpen() && fromTheClose(t)) {
                 // Closed by another thread between the readiness and the handler's read or write: the handler's
-                // ClosedChannelException is no bug of its own. The watch ends as for any close, with HANG_UP.
+                // ClosedChannelException is no bug of its own. The watch ends as for any close, with HANG_UP. Any
+                // other throw is the handler's own failure, counted even when the channel is closed by now: a
+                // close that also cancelled the watch would otherwise leave it neither counted nor told.
                 end(Interest.HANG_UP);
                 return;
             }
             reactor.countCallbackFailure("watch handler (cancelled) of", channel, t);
             cancel();
         }
+    }
+
+    /** @return whether {@code failure}, or a cause of it, is the {@link ClosedChannelException} of a closed channel */
+    private static boolean fromTheClose(Throwable failure) {
+        Throwable t = failure;
+        for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
+            if (t instanceof ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** On the reactor: ends the watch with {@code why} ({@code HANG_UP} or {@code ERROR}), told to the handler once. */
