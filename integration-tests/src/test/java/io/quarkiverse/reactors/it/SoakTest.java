@@ -574,7 +574,9 @@ public class SoakTest {
             }
             long thrownHere = counts.thrown.get() - thrownAtStart;
             if (failed != thrownHere) {
-                violations.add("the reactors counted " + failed + " failed events, the test threw in " + thrownHere);
+                // the reactors' own failures (internal tasks, events abandoned at termination) are logged above
+                violations.add("the reactors counted " + failed + " failed events, the test threw in " + thrownHere
+                        + " (" + group.all().stream().map(r -> r.stats().toString()).toList() + ")");
             }
             long callbacksHere = counts.callbacksThrown.get() - callbacksThrownAtStart;
             if (callbackFailures != callbacksHere) {

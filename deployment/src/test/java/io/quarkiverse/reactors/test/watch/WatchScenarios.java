@@ -17,6 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
@@ -216,6 +220,51 @@ public abstract class WatchScenarios {
         assertEquals(List.of(Interest.READ, Interest.HANG_UP), seen);
         assertFalse(watch.isActive());
         assertEquals(failuresBefore, reactors.reactor(1).stats().callbackFailures(), "a closed channel is no handler failure");
+    }
+
+    /**
+     * Interest updates travel to the reactor as events; a close by another thread can cancel the channel's key
+     * while the reactor applies one (between its validity check and the new interest). That is a closed channel,
+     * which the watch reports with HANG_UP, never a failed event. Each round streams updates while another thread
+     * closes the channel, so that some closes land in the middle of an update.
+     */
+    @Test
+    void interestUpdatesRacingACloseAreNoFailedEvents() throws Exception {
+        Reactor reactor = reactors.reactor(0);
+        long failedBefore = reactor.stats().failed();
+        AtomicInteger hangUps = new AtomicInteger();
+        int rounds = 500;
+        ExecutorService closer = Executors.newSingleThreadExecutor();
+        try {
+            for (int round = 0; round < rounds; round++) {
+                Pipe racing = Pipe.open();
+                racing.source().configureBlocking(false);
+                WatchHandle watch = reactor.watch(racing.source(), Interest.READ, (ready, handle) -> {
+                    if (ready.contains(Interest.HANG_UP)) {
+                        hangUps.incrementAndGet();
+                    }
+                });
+                Await.onReactor(reactor, () -> null); // registered
+                Future<?> closed = closer.submit(() -> {
+                    long until = System.nanoTime() + ThreadLocalRandom.current().nextInt(20_000);
+                    while (System.nanoTime() < until) {
+                        Thread.onSpinWait();
+                    }
+                    racing.source().close();
+                    racing.sink().close();
+                    return null;
+                });
+                for (int i = 0; !closed.isDone() && i < 2_000; i++) {
+                    watch.update(i % 2 == 0 ? Interest.NONE : Interest.READ);
+                }
+                closed.get();
+            }
+        } finally {
+            closer.shutdownNow();
+        }
+        Await.until(() -> hangUps.get() == rounds);
+        Await.onReactor(reactor, () -> null); // every update has run
+        assertEquals(failedBefore, reactor.stats().failed(), "an update that meets a closed channel is no failed event");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.quarkiverse.reactors.runtime.internal.watch;
 
+import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.util.Arrays;
@@ -119,10 +120,14 @@ final class WatchedChannel implements NioTask<SelectableChannel> {
 
     @Override
     public void channelReady(SelectableChannel ch, SelectionKey key) {
-        if (!key.isValid()) {
-            return; // cancelled by an earlier handler of the same selection; channelUnregistered follows
+        int readyOps;
+        try {
+            readyOps = key.readyOps();
+        } catch (CancelledKeyException e) {
+            // cancelled by an earlier handler of the same selection, or by another thread's close of the channel;
+            // channelUnregistered follows
+            return;
         }
-        int readyOps = key.readyOps();
         if (route instanceof LoopSelectorRoute loopRoute) {
             loopRoute.selected(key);
         }
