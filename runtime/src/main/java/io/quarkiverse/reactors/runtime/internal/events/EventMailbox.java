@@ -91,6 +91,9 @@ public final class EventMailbox implements LaneOutbox.Receiver {
     private volatile boolean closed;
     /** 1 while an iteration is posted to the event loop or running; senders post only on 0 -> 1. */
     private volatile int iterationScheduled;
+    /** Consumer only: each source's share of a drain's limit, for the limit {@link #quotaLimit}. */
+    private int quota;
+    private int quotaLimit = -1;
     /** Raised by the consumer when it samples the depth, and by a sender that finds the queue full. */
     private int highWaterMark;
 
@@ -317,7 +320,13 @@ public final class EventMailbox implements LaneOutbox.Receiver {
      * @return how many events ran
      */
     public int drain(int limit) {
-        int quota = Math.max(1, limit / inbox.senders());
+        if (limit != quotaLimit) {
+            // Computed when the limit changes only (it never does in a reactor): a division costs more than the rest of
+            // an empty drain.
+            quota = Math.max(1, limit / inbox.senders());
+            quotaLimit = limit;
+        }
+        int quota = this.quota;
         int ran = drainQueue(Math.min(quota, limit));
         ran += inbox.drain(laneSink, quota, limit - ran);
         if (ran >= quota && ran < limit) {
@@ -358,7 +367,7 @@ public final class EventMailbox implements LaneOutbox.Receiver {
      * published); a lane's published index is read (its producer writes it once per batch, not per event).
      */
     public boolean hasQueued() {
-        return queue.relaxedPeek() != null || !inbox.isEmpty();
+        return queue.relaxedPeek() != null || inbox.hasPublished();
     }
 
     private void sampleDepth(MpscArrayQueue<Object> q) {

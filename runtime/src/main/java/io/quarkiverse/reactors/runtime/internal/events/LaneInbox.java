@@ -10,7 +10,8 @@ import java.util.function.Consumer;
  * the reactor's bounded MPSC queue.
  * <p>
  * Threading: {@link #laneFrom(int)} only from sending reactor {@code sender}'s thread (so each slot has one writer);
- * {@link #drain} only from the receiving reactor's thread (or, once its loop terminated for good, from the one
+ * {@link #drain} and {@link #hasPublished()} only from the receiving reactor's thread (or, once its loop terminated for good,
+ * from the one
  * thread that abandons what is left); {@link #isEmpty()}, {@link #depth()} and {@link #published()} from any
  * thread.
  */
@@ -91,6 +92,21 @@ final class LaneInbox {
         int d = deepest;
         deepest = 0;
         return d;
+    }
+
+    /**
+     * Receiver only. @return whether a lane holds a published event that no drain took yet (reads each lane's published
+     * index only: the receiver's own index it knows)
+     */
+    boolean hasPublished() {
+        SpscLane<?>[] all = lanes;
+        for (int i = 0; i < all.length; i++) {
+            SpscLane<?> lane = (SpscLane<?>) SLOTS.getAcquire(all, i);
+            if (lane != null && lane.hasPublished()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Any thread. @return whether no lane holds a published event (a snapshot) */

@@ -29,6 +29,12 @@ public final class LaneOutbox {
     /** The mid-iteration threshold of the smallest lanes (a {@code queue-capacity} of 256 or less). */
     static final int PUBLISH_EVERY_SMALL_LANE = 64;
 
+    /**
+     * This sender's lane into each receiver (by id), looked up in the receiver's inbox on first use only: a send then
+     * reads nothing of the receiver's but the lane's producer side (the inbox shares a line with what the receiver
+     * writes on every drain).
+     */
+    private final SpscLane<Object>[] lanes;
     /** Receivers (by id) whose lanes may hold unpublished events. */
     private final Receiver[] pending;
     private final boolean[] listed;
@@ -41,8 +47,10 @@ public final class LaneOutbox {
      * @param sender the sending reactor's id
      * @param reactors how many reactors the group has
      */
+    @SuppressWarnings("unchecked")
     public LaneOutbox(int sender, int reactors) {
         this.sender = sender;
+        this.lanes = (SpscLane<Object>[]) new SpscLane<?>[reactors];
         this.pending = new Receiver[reactors];
         this.listed = new boolean[reactors];
     }
@@ -65,7 +73,7 @@ public final class LaneOutbox {
      *         receiver woken, so that it makes room)
      */
     boolean offer(Receiver receiver, Object event) {
-        SpscLane<Object> lane = receiver.lanes().laneFrom(sender);
+        SpscLane<Object> lane = laneTo(receiver);
         if (!lane.offer(event)) {
             publish(lane, receiver);
             return false;
@@ -93,9 +101,19 @@ public final class LaneOutbox {
             Receiver receiver = pending[i];
             pending[i] = null;
             listed[receiver.id()] = false;
-            publish(receiver.lanes().laneFrom(sender), receiver);
+            publish(lanes[receiver.id()], receiver);
         }
         pendingCount = 0;
+    }
+
+    private SpscLane<Object> laneTo(Receiver receiver) {
+        int id = receiver.id();
+        SpscLane<Object> lane = lanes[id];
+        if (lane == null) {
+            lane = receiver.lanes().laneFrom(sender);
+            lanes[id] = lane;
+        }
+        return lane;
     }
 
     /** @return after how many unpublished events {@code lane} is published mid-iteration */
