@@ -185,11 +185,11 @@ final class ReactorLoop extends LoopPadAfter implements EventMailbox.Consumer {
     }
 
     /**
-     * Iterates while there is work (or, with {@code spin}, always) for up to {@value #ITERATION_SLICE_NANOS} ns,
-     * then returns to Netty so that it serves the loop's I/O and other tasks. Staying for a slice spares a busy or
-     * spinning reactor a Netty loop turn (a {@code selectNow} system call) per iteration; the clock is read every 16
-     * iterations only. A slice that did work adds its time to the busy time, taken from the clock reads the slice
-     * makes anyway where it can.
+     * Iterates while there is work, or while the idle policy spins ({@link IdlePolicy#spinsInSlice}), for up to
+     * {@value #ITERATION_SLICE_NANOS} ns, then returns to Netty so that it serves the loop's I/O and other tasks.
+     * Staying for a slice spares a busy or spinning reactor a Netty loop turn (a {@code selectNow} system call) per
+     * iteration; the clock is read every 16 iterations only. A slice that did work adds its time to the busy time,
+     * taken from the clock reads the slice makes anyway where it can.
      *
      * @param start when the slice began
      * @param wokeUp whether the reactor was parked before this slice: a first iteration without work is then an
@@ -199,6 +199,7 @@ final class ReactorLoop extends LoopPadAfter implements EventMailbox.Consumer {
     private boolean iterateWithinSlice(long start, boolean wokeUp) {
         boolean spin = idlePolicy.keepsIterating();
         long sliceEnd = start + ITERATION_SLICE_NANOS;
+        long now = start;
         for (int n = 1;; n++) {
             int work = iterateOnce();
             // Events, every-iteration pollers and every-iteration timers that did work may have more; the wheel's
@@ -215,9 +216,21 @@ final class ReactorLoop extends LoopPadAfter implements EventMailbox.Consumer {
             } else if (n == 1 && wokeUp) {
                 counters.idleWakeUp();
             }
-            boolean pending = mailbox.hasQueued();
-            boolean again = continuing || pending || (spin && !mailbox.closed());
-            if (!again) {
+            // A reactor that spins without end looks at its mailbox on its next iteration anyway: no look here.
+            boolean pending = !spin && mailbox.hasQueued();
+            if (continuing || pending) {
+                if (emptySpins != 0) {
+                    emptySpins = 0;
+                }
+                if (!spin && !pending && lastBatch > 0 && lastBatch < CHASE_THRESHOLD) {
+                    // Caught up with the senders: rather than chase them event by event (each element's cache line
+                    // bouncing between the cores), let Netty take its turn while they get ahead. A spinning reactor
+                    // stays: it has the core to itself, and a Netty turn (a selectNow system call) for every few
+                    // events would cost it more than it saves.
+                    counters.busy(System.nanoTime() - start);
+                    return true;
+                }
+            } else if (mailbox.closed() || !spinsOn(spin, now)) {
                 if (lastWorkNanos == NO_CLOCK_READ) {
                     lastWorkNanos = System.nanoTime();
                 }
@@ -229,35 +242,8 @@ final class ReactorLoop extends LoopPadAfter implements EventMailbox.Consumer {
                 }
                 return false;
             }
-            if (spin) {
-                if (work > 0 || pending || pollers.hasActive()) {
-                    // Every-iteration pollers poll their own sources as fast as the loop turns: no pause between
-                    // them (B3 measures that turn against Agrona's composite agent).
-                    if (emptySpins != 0) {
-                        emptySpins = 0;
-                    }
-                } else if ((++emptySpins & (SPIN_YIELD_EVERY - 1)) != 0) {
-                    // Nothing arrived: tell the core this is a spin loop (x86 PAUSE), which yields the pipeline to
-                    // a sibling hyper-thread and spares the memory-order flush when the awaited store lands.
-                    Thread.onSpinWait();
-                } else {
-                    // Still nothing: what this reactor waits for may be a thread that has no core now (the sender,
-                    // or the next reactor of a ring, on a machine with more runnable threads than cores). Spinning
-                    // on would burn the rest of this thread's time slice while that thread waits for it; a yield
-                    // lets it run, and returns at once when no other thread wants the core. Only now and then: on a
-                    // crowded machine each yield can cost a time slice of another thread.
-                    Thread.yield();
-                }
-            } else if (!pending && lastBatch > 0 && lastBatch < CHASE_THRESHOLD) {
-                // Caught up with the senders: rather than chase them event by event (each element's cache line
-                // bouncing between the cores), let Netty take its turn while they get ahead. A spinning reactor
-                // stays: it has the core to itself, and a Netty turn (a selectNow system call) for every few
-                // events would cost it more than it saves.
-                counters.busy(System.nanoTime() - start);
-                return true;
-            }
             if ((n & 15) == 0) {
-                long now = System.nanoTime();
+                now = System.nanoTime();
                 if (now >= sliceEnd) {
                     if (sliceDidWork) {
                         counters.busy(now - start);
@@ -266,6 +252,45 @@ final class ReactorLoop extends LoopPadAfter implements EventMailbox.Consumer {
                 }
             }
         }
+    }
+
+    /**
+     * An iteration found nothing to do and no event waits: asks the idle policy whether to iterate again at once,
+     * and pauses the core briefly when it does.
+     *
+     * @param spin whether the policy spins without end (it is not asked then)
+     * @param now the slice's last clock read (at most 16 iterations old)
+     * @return whether to iterate again inside the slice
+     */
+    private boolean spinsOn(boolean spin, long now) {
+        if (!spin) {
+            if (lastEventsNanos == NO_CLOCK_READ) {
+                // the first empty iteration after events: their time is about now
+                now = lastEventsNanos = System.nanoTime();
+            }
+            if (!idlePolicy.spinsInSlice(lastEventsNanos, now)) {
+                return false;
+            }
+        }
+        if (pollers.hasActive()) {
+            // Every-iteration pollers poll their own sources as fast as the loop turns: no pause between them (B3
+            // measures that turn against Agrona's composite agent).
+            if (emptySpins != 0) {
+                emptySpins = 0;
+            }
+        } else if ((++emptySpins & (SPIN_YIELD_EVERY - 1)) != 0) {
+            // Nothing arrived: tell the core this is a spin loop (x86 PAUSE), which yields the pipeline to a sibling
+            // hyper-thread and spares the memory-order flush when the awaited store lands.
+            Thread.onSpinWait();
+        } else {
+            // Still nothing: what this reactor waits for may be a thread that has no core now (the sender, or the
+            // next reactor of a ring, on a machine with more runnable threads than cores). Spinning on would burn the
+            // rest of this thread's time slice while that thread waits for it; a yield lets it run, and returns at
+            // once when no other thread wants the core. Only now and then: on a crowded machine each yield can cost
+            // a time slice of another thread.
+            Thread.yield();
+        }
+        return true;
     }
 
     /** One iteration, in SPDK's order. */
