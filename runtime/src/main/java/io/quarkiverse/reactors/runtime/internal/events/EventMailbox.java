@@ -33,7 +33,8 @@ import io.quarkiverse.reactors.ReactorStoppedException;
  * {@link #drain}, {@link #postIteration()}, {@link #releaseIteration()} and {@link #tryAcquireIteration()}: the
  * consumer (the reactor's event-loop thread) only. Nothing here is written by the consumer on every iteration, so
  * the fields senders read on every send stay in their cache lines (what the consumer writes on every iteration
- * lives in the reactor's padded {@code ReactorCounters}, {@code ReactorLoop} and {@code LoopPhase}).
+ * lives in the reactor's padded {@code ReactorCounters}, {@code ReactorLoop}, {@code EventRunner} and
+ * {@code LoopPhase}).
  */
 public final class EventMailbox implements LaneOutbox.Receiver {
 
