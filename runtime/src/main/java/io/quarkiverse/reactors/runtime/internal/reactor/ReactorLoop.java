@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 import io.netty.channel.EventLoop;
 import io.quarkiverse.reactors.runtime.internal.events.EventMailbox;
 import io.quarkiverse.reactors.runtime.internal.events.LaneOutbox;
-import io.quarkiverse.reactors.runtime.internal.events.ReactorEvent;
 import io.quarkiverse.reactors.runtime.internal.pollers.PollerSet;
 import io.quarkiverse.reactors.runtime.internal.timers.ReactorTimers;
 import io.vertx.core.impl.ContextInternal;
@@ -20,8 +19,6 @@ abstract class LoopState extends PaddedBefore {
     boolean sliceDidWork;
     /** Events run by the last batch. */
     int lastBatch;
-    /** Events of the batch running now that failed; counted by {@code runEvent}, published by {@code runBatch}. */
-    long batchFailures;
     /** When the reactor last did work (for the busy time); {@code NO_CLOCK_READ} until an idle iteration reads it. */
     long lastWorkNanos;
     /**
@@ -62,7 +59,7 @@ abstract class LoopPadAfter extends LoopState {
  * callbacks, and each slice is a separate Netty task, so Vert.x's blocked-thread checker measures one slice, never
  * the whole spin.
  */
-final class ReactorLoop extends LoopPadAfter implements EventMailbox.Consumer {
+final class ReactorLoop extends LoopPadAfter {
 
     /** How long a busy or spinning reactor iterates before giving Netty a turn for I/O. */
     static final long ITERATION_SLICE_NANOS = 50_000;
@@ -80,6 +77,8 @@ final class ReactorLoop extends LoopPadAfter implements EventMailbox.Consumer {
     private final ContextInternal context;
     private final EventLoop eventLoop;
     private final EventMailbox mailbox;
+    /** Runs the batches of events this loop drains. */
+    private final EventRunner events;
     private final int batchSize;
     private final long idlePollIntervalNanos;
     /** What an idle iteration leads to: spin, back off or park. */
@@ -107,8 +106,9 @@ final class ReactorLoop extends LoopPadAfter implements EventMailbox.Consumer {
         this.context = context;
         this.eventLoop = context.nettyEventLoop();
         this.outbox = new LaneOutbox(reactor.id(), reactors);
+        this.events = new EventRunner(reactor, context, phase, counters);
         this.mailbox = new EventMailbox(reactor.id(), settings.queueCapacity(), reactors, callerLanes, eventLoop,
-                this::iterate, this);
+                this::iterate, events);
         this.batchSize = settings.batchSize();
         this.idlePollIntervalNanos = settings.idlePollIntervalNanos();
         this.idlePolicy = IdlePolicy.of(settings, System::nanoTime);
@@ -303,7 +303,7 @@ final class ReactorLoop extends LoopPadAfter implements EventMailbox.Consumer {
         outbox.holdPublication();
         try {
             phase.enter(LoopPhase.EVENTS);
-            work = runBatch();
+            work = lastBatch = events.runBatch(mailbox, batchSize);
             if (!pollers.isEmpty()) {
                 phase.enter(LoopPhase.POLLERS);
                 work += pollers.run(counters.iterationsOnOwner());
@@ -322,71 +322,6 @@ final class ReactorLoop extends LoopPadAfter implements EventMailbox.Consumer {
         }
         counters.iterationDone(timers.userTimers());
         return work;
-    }
-
-    // ---------------------------------------------------------------- events
-
-    /**
-     * Counters are published once per batch, not per event, so that the reactor does not write a cache line that
-     * stats readers share on every event.
-     */
-    private int runBatch() {
-        batchFailures = 0;
-        int ran = mailbox.drain(batchSize);
-        long bad = batchFailures;
-        counters.eventsRan(ran - bad, bad);
-        lastBatch = ran;
-        return ran;
-    }
-
-    /** Runs one event from the mailbox's drain; a failure is counted for the batch. */
-    @Override
-    public void runEvent(Object event) {
-        if (!run(event)) {
-            batchFailures++;
-        }
-    }
-
-    private boolean run(Object event) {
-        if (event instanceof ReactorEvent reactorEvent) {
-            try {
-                return reactorEvent.execute(reactor);
-            } catch (Throwable t) {
-                reactor.logFailure("event", event, t); // e.g. a subscriber of a call's Uni that threw on completion
-                return false;
-            }
-        }
-        Runnable task = (Runnable) event;
-        try {
-            task.run();
-            return true;
-        } catch (Throwable t) {
-            reactor.logFailure("event", task, t);
-            return false;
-        }
-    }
-
-    /** An event the full queue could not take, run as a Netty task of its own. */
-    @Override
-    public void runBesideQueue(ReactorEvent event) {
-        ContextInternal previous = context.beginDispatch();
-        phase.enter(LoopPhase.EVENTS);
-        try {
-            if (run(event)) {
-                counters.eventsRan(1, 0);
-            } else {
-                counters.eventsRan(0, 1);
-            }
-        } finally {
-            phase.enter(LoopPhase.OUTSIDE);
-            context.endDispatch(previous);
-        }
-    }
-
-    /** After the event loop terminated: tells whoever waits for {@code event} (a pending call fails). */
-    @Override
-    public boolean abandon(Object event) {
-        return event instanceof ReactorEvent reactorEvent && reactorEvent.abandon(reactor);
     }
 
     // ---------------------------------------------------------------- idling
