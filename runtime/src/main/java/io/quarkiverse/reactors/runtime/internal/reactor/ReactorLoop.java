@@ -2,11 +2,13 @@ package io.quarkiverse.reactors.runtime.internal.reactor;
 
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import io.netty.channel.EventLoop;
 import io.quarkiverse.reactors.runtime.internal.events.EventMailbox;
 import io.quarkiverse.reactors.runtime.internal.events.LaneOutbox;
+import io.quarkiverse.reactors.runtime.internal.events.MailboxConsumer;
 import io.quarkiverse.reactors.runtime.internal.events.ReactorEvent;
 import io.quarkiverse.reactors.runtime.internal.pollers.PollerSet;
 import io.quarkiverse.reactors.runtime.internal.timers.ReactorTimers;
@@ -62,7 +64,7 @@ abstract class LoopPadAfter extends LoopState {
  * callbacks, and each slice is a separate Netty task, so Vert.x's blocked-thread checker measures one slice, never
  * the whole spin.
  */
-final class ReactorLoop extends LoopPadAfter implements EventMailbox.Consumer {
+final class ReactorLoop extends LoopPadAfter implements MailboxConsumer {
 
     /** How long a busy or spinning reactor iterates before giving Netty a turn for I/O. */
     static final long ITERATION_SLICE_NANOS = 50_000;
@@ -318,6 +320,17 @@ final class ReactorLoop extends LoopPadAfter implements EventMailbox.Consumer {
     @Override
     public void runEvent(Object event) {
         if (!run(event)) {
+            batchFailures++;
+        }
+    }
+
+    /** Runs a two-argument send that a lane carried in place (as {@code BiEvent} runs one from the queue). */
+    @Override
+    public void runPair(BiConsumer<Object, Object> task, Object a, Object b) {
+        try {
+            task.accept(a, b);
+        } catch (Throwable t) {
+            reactor.logFailure("event", task, t);
             batchFailures++;
         }
     }
