@@ -3,7 +3,6 @@ package io.quarkiverse.reactors.runtime.internal.events;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
-import java.util.function.Consumer;
 
 /**
  * The receiving side of the lanes into one reactor: one {@link SpscLane} per sending reactor, made by that sender on
@@ -87,7 +86,7 @@ final class LaneInbox {
      * @return how many events were handed to {@code sink}
      */
     @SuppressWarnings("unchecked")
-    int drain(Consumer<Object> sink, int quota, int budget) {
+    int drain(SpscLane.Sink<Object> sink, int quota, int budget) {
         SpscLane<?>[] all = openLanes();
         int n = all.length;
         if (n == 0) {

@@ -1,6 +1,7 @@
 package io.quarkiverse.reactors.runtime.internal.events;
 
 import java.lang.invoke.VarHandle;
+import java.util.function.BiConsumer;
 
 /**
  * The sending side of one reactor's lanes: which of its lanes into other reactors hold events it offered but has not
@@ -74,13 +75,34 @@ public final class LaneOutbox {
      */
     boolean offer(Receiver receiver, Object event) {
         SpscLane<Object> lane = laneTo(receiver);
-        if (!lane.offer(event)) {
+        return offered(receiver, lane, lane.offer(event));
+    }
+
+    /**
+     * {@link #offer(Receiver, Object)} for {@code task.accept(a, b)}, written into the lane in place: no event object.
+     *
+     * @return false if the lane is full, as {@link #offer(Receiver, Object)}
+     */
+    boolean offer(Receiver receiver, BiConsumer<?, ?> task, Object a, Object b) {
+        SpscLane<Object> lane = laneTo(receiver);
+        return offered(receiver, lane, lane.offer(task, a, b));
+    }
+
+    /** After an offer into {@code lane}: publishes now, at the threshold, or lists the lane for {@link #flush()}. */
+    private boolean offered(Receiver receiver, SpscLane<Object> lane, boolean accepted) {
+        if (!accepted) {
             publish(lane, receiver);
             return false;
         }
-        if (!holding || lane.unpublished() >= publishThreshold(lane)) {
+        if (!holding) {
             publish(lane, receiver);
-        } else if (!listed[receiver.id()]) {
+            return true;
+        }
+        int unpublished = lane.unpublished();
+        if (unpublished >= publishThreshold(lane)) {
+            publish(lane, receiver);
+        } else if (unpublished == 1 && !listed[receiver.id()]) {
+            // The first unpublished event since the last publication: only then can the lane be missing from the list.
             listed[receiver.id()] = true;
             pending[pendingCount++] = receiver;
         }

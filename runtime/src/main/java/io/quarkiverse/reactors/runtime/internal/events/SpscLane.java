@@ -2,7 +2,6 @@ package io.quarkiverse.reactors.runtime.internal.events;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.function.Consumer;
 
 /**
  * A bounded single-producer single-consumer ring: the lane that carries events from one sending reactor to one
@@ -13,6 +12,11 @@ import java.util.function.Consumer;
  * nothing of them. The consumer {@link #drain drains} up to a bounded batch and hands the slots back with one
  * ordered store of its index. The producer caches the consumer's index and reads the shared one again only when
  * the ring looks full, so in the steady state each side reads the other's cache line once per batch.
+ * <p>
+ * A slot may also carry a <em>pair</em>: an element and two arguments ({@link #offer(Object, Object, Object)}), as
+ * Seastar and Agrona rings carry a message in place rather than a pointer to one. The arguments go into a second
+ * array, two entries per slot, made on the lane's first pair (lanes that carry only single elements never have it);
+ * so a two-argument send needs no event object, and the lane still holds {@link #capacity()} elements, pairs or not.
  * <p>
  * Layout: the producer's published index, the producer's own fields, the consumer's published index, the consumer's
  * own fields and the final fields each sit on a cache line of their own (128 bytes of padding each side, as JCTools
@@ -32,8 +36,16 @@ public final class SpscLane<E> extends SpscLaneConsumerFields {
     /** Padding against the final fields' line: not read. */
     long q00, q01, q02, q03, q04, q05, q06, q07, q08, q09, q10, q11, q12, q13, q14, q15;
 
+    /** Stands for a {@code null} first argument, so that a non-null entry in {@link #pairs} marks a pair. */
+    private static final Object NULL_ARGUMENT = new Object();
+
     private final Object[] slots;
     private final int mask;
+    /**
+     * The pairs' arguments, at {@code 2 * slot} and {@code 2 * slot + 1}; null until the first pair. Written by the
+     * producer (once, with plain stores ordered by the next publication), cleared by the consumer as it takes them.
+     */
+    private Object[] pairs;
 
     /**
      * @param capacity how many published and unpublished elements the ring holds; a power of two, at least 2
@@ -61,16 +73,43 @@ public final class SpscLane<E> extends SpscLaneConsumerFields {
      */
     public boolean offer(E element) {
         long next = tail;
-        if (next - consumerIndexCache >= slots.length) {
-            consumerIndexCache = (long) CONSUMER_INDEX.getAcquire(this);
-            if (next - consumerIndexCache >= slots.length) {
-                return false;
-            }
+        if (next - consumerIndexCache >= slots.length && full(next)) {
+            return false;
         }
         // A plain store: the release store of the producer index in publish() orders it before the consumer's read.
         slots[(int) next & mask] = element;
         tail = next + 1;
         return true;
+    }
+
+    /**
+     * Producer only. {@link #offer(Object)} for a pair: {@code element} with two arguments, handed to
+     * {@link Sink#acceptPair} by the drain. Takes one slot, as a single element does.
+     *
+     * @return false if the ring is full, as {@link #offer(Object)}
+     */
+    public boolean offer(E element, Object a, Object b) {
+        long next = tail;
+        if (next - consumerIndexCache >= slots.length && full(next)) {
+            return false;
+        }
+        Object[] arguments = pairs;
+        if (arguments == null) {
+            // Made by the producer, published with the pair below: a drain that sees the pair sees the array.
+            pairs = arguments = new Object[slots.length << 1];
+        }
+        int offset = (int) next & mask;
+        arguments[offset << 1] = a == null ? NULL_ARGUMENT : a;
+        arguments[(offset << 1) + 1] = b;
+        slots[offset] = element;
+        tail = next + 1;
+        return true;
+    }
+
+    /** Producer only: whether the ring is full at {@code next}, after reading the consumer's index again. */
+    private boolean full(long next) {
+        consumerIndexCache = (long) CONSUMER_INDEX.getAcquire(this);
+        return next - consumerIndexCache >= slots.length;
     }
 
     /**
@@ -94,14 +133,15 @@ public final class SpscLane<E> extends SpscLaneConsumerFields {
     }
 
     /**
-     * Consumer only. Hands up to {@code limit} published elements to {@code sink}, oldest first, and gives their slots
-     * back to the producer with one ordered store. If {@code sink} throws, the elements handed over so far, the
-     * throwing one included, count as taken and the exception propagates.
+     * Consumer only. Hands up to {@code limit} published elements to {@code sink}, oldest first (a pair to
+     * {@link Sink#acceptPair}), and gives their slots back to the producer with one ordered store. If {@code sink}
+     * throws, the elements handed over so far, the throwing one included, count as taken and the exception
+     * propagates.
      *
      * @return how many elements were handed to {@code sink}
      */
     @SuppressWarnings("unchecked")
-    public int drain(Consumer<? super E> sink, int limit) {
+    public int drain(Sink<? super E> sink, int limit) {
         long head = consumerIndexPlain;
         long available = producerIndexCache - head;
         if (available < limit) {
@@ -114,6 +154,8 @@ public final class SpscLane<E> extends SpscLaneConsumerFields {
             return 0;
         }
         Object[] buffer = slots;
+        // Read after the producer index that published these elements: a pair among them was published with it.
+        Object[] arguments = pairs;
         int m = mask;
         long i = head;
         long end = head + count;
@@ -124,7 +166,16 @@ public final class SpscLane<E> extends SpscLaneConsumerFields {
                 // Cleared so that a handled event is not kept reachable until the slot is reused.
                 buffer[offset] = null;
                 i++;
-                sink.accept(element);
+                Object a;
+                if (arguments != null && (a = arguments[offset << 1]) != null) {
+                    Object b = arguments[(offset << 1) + 1];
+                    // Cleared as well: the next element in this slot may be a single one.
+                    arguments[offset << 1] = null;
+                    arguments[(offset << 1) + 1] = null;
+                    sink.acceptPair(element, a == NULL_ARGUMENT ? null : a, b);
+                } else {
+                    sink.accept(element);
+                }
             }
         } finally {
             consumerIndexPlain = i;
@@ -170,6 +221,27 @@ public final class SpscLane<E> extends SpscLaneConsumerFields {
     /** Any thread. @return how many elements the consumer took so far, in total */
     public long consumed() {
         return (long) CONSUMER_INDEX.getAcquire(this);
+    }
+
+    /**
+     * What a {@link #drain} hands the elements to: single elements to {@link #accept}, pairs to {@link #acceptPair}.
+     * Called on the consumer's thread.
+     *
+     * @param <E> the element type
+     */
+    @FunctionalInterface
+    public interface Sink<E> {
+
+        /** Takes a single element. */
+        void accept(E element);
+
+        /**
+         * Takes a pair offered with {@link SpscLane#offer(Object, Object, Object)}. A sink for a lane that never carries
+         * pairs need not implement it.
+         */
+        default void acceptPair(E element, Object a, Object b) {
+            throw new IllegalStateException("This sink takes single elements only, but the lane carried a pair: " + element);
+        }
     }
 }
 

@@ -1,6 +1,9 @@
 package io.quarkiverse.reactors.runtime.internal.reactor;
 
+import java.util.function.BiConsumer;
+
 import io.quarkiverse.reactors.runtime.internal.events.EventMailbox;
+import io.quarkiverse.reactors.runtime.internal.events.MailboxConsumer;
 import io.quarkiverse.reactors.runtime.internal.events.ReactorEvent;
 import io.vertx.core.impl.ContextInternal;
 
@@ -26,7 +29,7 @@ abstract class RunnerPadAfter extends RunnerState {
  * Owned by the reactor's thread: every method runs there, except {@link #abandon}, which runs on whichever thread
  * finds the event loop terminated. Padded ({@link PaddedBefore}): the failure count is written on every batch.
  */
-final class EventRunner extends RunnerPadAfter implements EventMailbox.Consumer {
+final class EventRunner extends RunnerPadAfter implements MailboxConsumer {
 
     private final ReactorImpl reactor;
     private final ContextInternal context;
@@ -57,6 +60,17 @@ final class EventRunner extends RunnerPadAfter implements EventMailbox.Consumer 
     @Override
     public void runEvent(Object event) {
         if (!run(event)) {
+            batchFailures++;
+        }
+    }
+
+    /** Runs a two-argument send that a lane carried in place (as {@code BiEvent} runs one from the queue). */
+    @Override
+    public void runPair(BiConsumer<Object, Object> task, Object a, Object b) {
+        try {
+            task.accept(a, b);
+        } catch (Throwable t) {
+            reactor.logFailure("event", task, t);
             batchFailures++;
         }
     }

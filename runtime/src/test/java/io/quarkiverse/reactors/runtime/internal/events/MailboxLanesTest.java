@@ -119,6 +119,53 @@ class MailboxLanesTest {
     }
 
     @Test
+    void aTwoArgumentSendFromAnotherReactorTravelsInItsLaneWithoutAnEventObject() {
+        java.util.function.BiConsumer<String, Integer> task = (a, b) -> {
+        };
+        fromReactor0 = true;
+        assertTrue(mailbox.trySend(task, "k", 1));
+        mailbox.send(task, null, 2);
+        fromReactor0 = false;
+        mailbox.send(task, "q", 3); // a plain thread: the queue, as an event object
+        assertEquals(3, mailbox.accepted());
+        assertEquals(3, mailbox.drain(100));
+        assertEquals(1, consumer.ran.size());
+        assertTrue(consumer.ran.get(0) instanceof BiEvent, "the queue carries a BiEvent: " + consumer.ran);
+        assertEquals(List.of(List.of(task, "k", 1), java.util.Arrays.asList(task, null, 2)), consumer.pairs,
+                "the lane hands the task and its arguments over as they were sent, in order");
+        assertEquals(3, mailbox.consumed());
+    }
+
+    @Test
+    void aFullLaneRefusesATwoArgumentSendAsAnyOther() {
+        for (int i = 0; i < 4; i++) {
+            sendFromReactor0(i);
+        }
+        fromReactor0 = true;
+        assertFalse(mailbox.trySend((a, b) -> {
+        }, 1, 2));
+        ReactorOverloadedException e = assertThrows(ReactorOverloadedException.class, () -> mailbox.send((a, b) -> {
+        }, 1, 2));
+        fromReactor0 = false;
+        assertTrue(e.getMessage().contains("from reactor 0"), e.getMessage());
+        assertEquals(2, mailbox.rejected());
+    }
+
+    @Test
+    void aTwoArgumentSendLeftInALaneIsAbandonedAsAnEvent() {
+        fromReactor0 = true;
+        mailbox.send((a, b) -> {
+        }, "a", "b");
+        fromReactor0 = false;
+        loop.refusing = true;
+        loop.terminated = true;
+        mailbox.abandonQueued();
+        assertEquals(1, consumer.abandoned.size());
+        assertTrue(consumer.abandoned.get(0) instanceof BiEvent, "reported as the event it stands for");
+        assertEquals(1, mailbox.abandoned());
+    }
+
+    @Test
     void eventsLeftInTheLanesAreAbandonedOnceWhenTheLoopTerminated() {
         sendFromReactor0("a");
         mailbox.send("q");

@@ -95,15 +95,22 @@ class MailboxTest {
     }
 
     /** Records what the mailbox hands to its consumer. */
-    static final class Recorder implements EventMailbox.Consumer {
+    static final class Recorder implements MailboxConsumer {
 
         final List<Object> ran = new ArrayList<>();
+        /** Two-argument sends a lane carried in place: [task, a, b] each. */
+        final List<List<Object>> pairs = new ArrayList<>();
         final List<Object> besideQueue = new ArrayList<>();
         final List<Object> abandoned = new ArrayList<>();
 
         @Override
         public void runEvent(Object event) {
             ran.add(event);
+        }
+
+        @Override
+        public void runPair(java.util.function.BiConsumer<Object, Object> task, Object a, Object b) {
+            pairs.add(java.util.Arrays.asList(task, a, b));
         }
 
         @Override
@@ -236,7 +243,7 @@ class MailboxTest {
             postedIterations.release();
         });
         AtomicLong consumed = new AtomicLong();
-        EventMailbox.Consumer counting = new EventMailbox.Consumer() {
+        MailboxConsumer counting = new MailboxConsumer() {
             @Override
             public void runEvent(Object event) {
                 consumed.incrementAndGet();
