@@ -34,6 +34,14 @@ public final class LaneOutbox {
     private final Receiver[] pending;
     private final boolean[] listed;
     private int pendingCount;
+    /**
+     * The lane into each receiver (by id) that this reactor wrote to, the receiver it belongs to, and its
+     * mid-iteration threshold: kept here, on the sender's own lines, so that a send reads neither the receiver's
+     * inbox nor the lane's capacity.
+     */
+    private final SpscLane<Object>[] lanes;
+    private final Receiver[] laneReceivers;
+    private final int[] thresholds;
     private final int sender;
     /** Whether the owner's iteration runs, so that sends wait for its {@link #flush()}. */
     private boolean holding;
@@ -46,6 +54,11 @@ public final class LaneOutbox {
         this.sender = sender;
         this.pending = new Receiver[reactors];
         this.listed = new boolean[reactors];
+        @SuppressWarnings("unchecked")
+        SpscLane<Object>[] byReceiver = new SpscLane[reactors];
+        this.lanes = byReceiver;
+        this.laneReceivers = new Receiver[reactors];
+        this.thresholds = new int[reactors];
     }
 
     /** @return the sending reactor's id */
@@ -66,8 +79,9 @@ public final class LaneOutbox {
      *         receiver woken, so that it makes room)
      */
     boolean offer(Receiver receiver, Object event) {
-        SpscLane<Object> lane = receiver.lanes().laneFrom(sender);
-        return offered(receiver, lane, lane.offer(event));
+        int id = receiver.id();
+        SpscLane<Object> lane = laneTo(receiver, id);
+        return offered(receiver, id, lane, lane.offer(event));
     }
 
     /**
@@ -76,12 +90,25 @@ public final class LaneOutbox {
      * @return false if the lane is full, as {@link #offer(Receiver, Object)}
      */
     boolean offer(Receiver receiver, BiConsumer<?, ?> task, Object a, Object b) {
-        SpscLane<Object> lane = receiver.lanes().laneFrom(sender);
-        return offered(receiver, lane, lane.offer(task, a, b));
+        int id = receiver.id();
+        SpscLane<Object> lane = laneTo(receiver, id);
+        return offered(receiver, id, lane, lane.offer(task, a, b));
+    }
+
+    /** The lane into {@code receiver}, from this sender's own table; asks the receiver's inbox the first time. */
+    private SpscLane<Object> laneTo(Receiver receiver, int id) {
+        SpscLane<Object> lane = lanes[id];
+        if (lane == null || laneReceivers[id] != receiver) {
+            lane = receiver.lanes().laneFrom(sender);
+            lanes[id] = lane;
+            laneReceivers[id] = receiver;
+            thresholds[id] = publishThreshold(lane);
+        }
+        return lane;
     }
 
     /** After an offer into {@code lane}: publishes now, at the threshold, or lists the lane for {@link #flush()}. */
-    private boolean offered(Receiver receiver, SpscLane<Object> lane, boolean accepted) {
+    private boolean offered(Receiver receiver, int id, SpscLane<Object> lane, boolean accepted) {
         if (!accepted) {
             publish(lane, receiver);
             return false;
@@ -91,11 +118,11 @@ public final class LaneOutbox {
             return true;
         }
         int unpublished = lane.unpublished();
-        if (unpublished >= publishThreshold(lane)) {
+        if (unpublished >= thresholds[id]) {
             publish(lane, receiver);
-        } else if (unpublished == 1 && !listed[receiver.id()]) {
+        } else if (unpublished == 1 && !listed[id]) {
             // The first unpublished event since the last publication: only then can the lane be missing from the list.
-            listed[receiver.id()] = true;
+            listed[id] = true;
             pending[pendingCount++] = receiver;
         }
         return true;
@@ -115,7 +142,7 @@ public final class LaneOutbox {
             Receiver receiver = pending[i];
             pending[i] = null;
             listed[receiver.id()] = false;
-            publish(receiver.lanes().laneFrom(sender), receiver);
+            publish(laneTo(receiver, receiver.id()), receiver);
         }
         pendingCount = 0;
     }
