@@ -34,7 +34,8 @@ import io.quarkiverse.reactors.ReactorStoppedException;
  * {@link #drain}, {@link #postIteration()}, {@link #releaseIteration()} and {@link #tryAcquireIteration()}: the
  * consumer (the reactor's event-loop thread) only. Nothing here is written by the consumer on every iteration, so
  * the fields senders read on every send stay in their cache lines (what the consumer writes on every iteration
- * lives in the reactor's padded {@code ReactorCounters}, {@code ReactorLoop} and {@code LoopPhase}).
+ * lives in the reactor's padded {@code ReactorCounters}, {@code ReactorLoop}, {@code EventRunner} and
+ * {@code LoopPhase}).
  */
 public final class EventMailbox implements LaneOutbox.Receiver {
 
@@ -65,6 +66,9 @@ public final class EventMailbox implements LaneOutbox.Receiver {
     private volatile boolean closed;
     /** 1 while an iteration is posted to the event loop or running; senders post only on 0 -> 1. */
     private volatile int iterationScheduled;
+    /** Consumer only: each source's share of a drain's limit, for the limit {@link #quotaLimit}. */
+    private int quota;
+    private int quotaLimit = -1;
     /** Written by senders only on the rare paths, by the consumer once per drain at most. */
     private final MailboxAccounts accounts;
 
@@ -296,7 +300,13 @@ public final class EventMailbox implements LaneOutbox.Receiver {
      * @return how many events ran
      */
     public int drain(int limit) {
-        int quota = Math.max(1, limit / inbox.senders());
+        if (limit != quotaLimit) {
+            // Computed when the limit changes only (it never does in a reactor): a division costs more than the rest of
+            // an empty drain.
+            quota = Math.max(1, limit / inbox.senders());
+            quotaLimit = limit;
+        }
+        int quota = this.quota;
         int ran = drainQueue(Math.min(quota, limit));
         ran += inbox.drain(consumer, quota, limit - ran);
         if (ran >= quota && ran < limit) {
@@ -334,7 +344,7 @@ public final class EventMailbox implements LaneOutbox.Receiver {
      * published); a lane's published index is read (its producer writes it once per batch, not per event).
      */
     public boolean hasQueued() {
-        return queue.relaxedPeek() != null || !inbox.isEmpty();
+        return queue.relaxedPeek() != null || inbox.hasPublished();
     }
 
     /**

@@ -30,18 +30,16 @@ public final class LaneOutbox {
     /** The mid-iteration threshold of the smallest lanes (a {@code queue-capacity} of 256 or less). */
     static final int PUBLISH_EVERY_SMALL_LANE = 64;
 
+    /**
+     * This sender's lane into each receiver (by id), looked up in the receiver's inbox on first use only: a send then
+     * reads nothing of the receiver's but the lane's producer side (the inbox shares a line with what the receiver
+     * writes on every drain).
+     */
+    private final SpscLane<Object>[] lanes;
     /** Receivers (by id) whose lanes may hold unpublished events. */
     private final Receiver[] pending;
     private final boolean[] listed;
     private int pendingCount;
-    /**
-     * The lane into each receiver (by id) that this reactor wrote to, the receiver it belongs to, and its
-     * mid-iteration threshold: kept here, on the sender's own lines, so that a send reads neither the receiver's
-     * inbox nor the lane's capacity.
-     */
-    private final SpscLane<Object>[] lanes;
-    private final Receiver[] laneReceivers;
-    private final int[] thresholds;
     private final int sender;
     /** Whether the owner's iteration runs, so that sends wait for its {@link #flush()}. */
     private boolean holding;
@@ -50,15 +48,12 @@ public final class LaneOutbox {
      * @param sender the sending reactor's id
      * @param reactors how many reactors the group has
      */
+    @SuppressWarnings("unchecked")
     public LaneOutbox(int sender, int reactors) {
         this.sender = sender;
+        this.lanes = (SpscLane<Object>[]) new SpscLane<?>[reactors];
         this.pending = new Receiver[reactors];
         this.listed = new boolean[reactors];
-        @SuppressWarnings("unchecked")
-        SpscLane<Object>[] byReceiver = new SpscLane[reactors];
-        this.lanes = byReceiver;
-        this.laneReceivers = new Receiver[reactors];
-        this.thresholds = new int[reactors];
     }
 
     /** @return the sending reactor's id */
@@ -79,9 +74,8 @@ public final class LaneOutbox {
      *         receiver woken, so that it makes room)
      */
     boolean offer(Receiver receiver, Object event) {
-        int id = receiver.id();
-        SpscLane<Object> lane = laneTo(receiver, id);
-        return offered(receiver, id, lane, lane.offer(event));
+        SpscLane<Object> lane = laneTo(receiver);
+        return offered(receiver, lane, lane.offer(event));
     }
 
     /**
@@ -90,25 +84,12 @@ public final class LaneOutbox {
      * @return false if the lane is full, as {@link #offer(Receiver, Object)}
      */
     boolean offer(Receiver receiver, BiConsumer<?, ?> task, Object a, Object b) {
-        int id = receiver.id();
-        SpscLane<Object> lane = laneTo(receiver, id);
-        return offered(receiver, id, lane, lane.offer(task, a, b));
-    }
-
-    /** The lane into {@code receiver}, from this sender's own table; asks the receiver's inbox the first time. */
-    private SpscLane<Object> laneTo(Receiver receiver, int id) {
-        SpscLane<Object> lane = lanes[id];
-        if (lane == null || laneReceivers[id] != receiver) {
-            lane = receiver.lanes().laneFrom(sender);
-            lanes[id] = lane;
-            laneReceivers[id] = receiver;
-            thresholds[id] = publishThreshold(lane);
-        }
-        return lane;
+        SpscLane<Object> lane = laneTo(receiver);
+        return offered(receiver, lane, lane.offer(task, a, b));
     }
 
     /** After an offer into {@code lane}: publishes now, at the threshold, or lists the lane for {@link #flush()}. */
-    private boolean offered(Receiver receiver, int id, SpscLane<Object> lane, boolean accepted) {
+    private boolean offered(Receiver receiver, SpscLane<Object> lane, boolean accepted) {
         if (!accepted) {
             publish(lane, receiver);
             return false;
@@ -118,11 +99,11 @@ public final class LaneOutbox {
             return true;
         }
         int unpublished = lane.unpublished();
-        if (unpublished >= thresholds[id]) {
+        if (unpublished >= publishThreshold(lane)) {
             publish(lane, receiver);
-        } else if (unpublished == 1 && !listed[id]) {
+        } else if (unpublished == 1 && !listed[receiver.id()]) {
             // The first unpublished event since the last publication: only then can the lane be missing from the list.
-            listed[id] = true;
+            listed[receiver.id()] = true;
             pending[pendingCount++] = receiver;
         }
         return true;
@@ -142,9 +123,19 @@ public final class LaneOutbox {
             Receiver receiver = pending[i];
             pending[i] = null;
             listed[receiver.id()] = false;
-            publish(laneTo(receiver, receiver.id()), receiver);
+            publish(lanes[receiver.id()], receiver);
         }
         pendingCount = 0;
+    }
+
+    private SpscLane<Object> laneTo(Receiver receiver) {
+        int id = receiver.id();
+        SpscLane<Object> lane = lanes[id];
+        if (lane == null) {
+            lane = receiver.lanes().laneFrom(sender);
+            lanes[id] = lane;
+        }
+        return lane;
     }
 
     /** @return after how many unpublished events {@code lane} is published mid-iteration */

@@ -18,12 +18,15 @@ import java.lang.invoke.VarHandle;
  * array, two entries per slot, made on the lane's first pair (lanes that carry only single elements never have it);
  * so a two-argument send needs no event object, and the lane still holds {@link #capacity()} elements, pairs or not.
  * <p>
- * Layout: the producer's fields, the consumer's fields and the final fields sit on separate cache lines (128 bytes
- * of padding each side, as JCTools and Agrona pad, enough for adjacent-line prefetch), so a store on one side never
- * invalidates the line the other side keeps reading.
+ * Layout: the producer's published index, the producer's own fields, the consumer's published index, the consumer's
+ * own fields and the final fields each sit on a cache line of their own (128 bytes of padding each side, as JCTools
+ * and Agrona pad, enough for adjacent-line prefetch), so a store on one side never invalidates a line the other side
+ * keeps reading: a spinning consumer reads the published index on every drain, and the producer writes its
+ * {@code tail} on every offer.
  * <p>
  * Threading: {@link #offer}, {@link #publish()} and {@link #unpublished()} only from the one producer thread;
- * {@link #drain} only from the one consumer thread (or, after that thread stopped for good, from one thread that
+ * {@link #drain} and {@link #hasPublished()} only from the one consumer thread (or, after that thread stopped for good, from
+ * one thread that
  * took over its role); {@link #size()}, {@link #isEmpty()} and {@link #capacity()} from any thread.
  *
  * @param <E> the element type
@@ -189,6 +192,14 @@ public final class SpscLane<E> extends SpscLaneConsumerFields {
         return (int) (producerIndexCache - consumerIndexPlain);
     }
 
+    /**
+     * Consumer only. @return whether a published element waits: one load of the producer's published index, compared
+     * with the consumer's own copy of its index (no load of the consumer's published line)
+     */
+    public boolean hasPublished() {
+        return (long) PRODUCER_INDEX.getAcquire(this) != consumerIndexPlain;
+    }
+
     /** Any thread. @return how many published elements wait for the consumer (a snapshot) */
     public int size() {
         // Consumer first: read the other way round, a drain between the two reads could give a negative size.
@@ -234,18 +245,23 @@ public final class SpscLane<E> extends SpscLaneConsumerFields {
     }
 }
 
-/** Padding before the producer's fields: not read. */
+/** Padding before the producer's published index: not read. */
 abstract class SpscLanePadding {
     long p00, p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14, p15;
 }
 
-/** The producer's line: written by the producer, the published index read by the consumer once per batch. */
-abstract class SpscLaneProducerFields extends SpscLanePadding {
+/**
+ * The producer's published index, alone on its line: written by the producer once per publication, read by the
+ * consumer on every drain. Nothing the producer writes per element shares the line: a spinning consumer keeps it in
+ * its cache, and a store on the same line for every {@code offer} would pull it back each time (a cache-line transfer
+ * per element, which made a spinning receiver slow its sender down).
+ */
+abstract class SpscLaneProducerIndex extends SpscLanePadding {
     static final VarHandle PRODUCER_INDEX;
 
     static {
         try {
-            PRODUCER_INDEX = MethodHandles.lookup().findVarHandle(SpscLaneProducerFields.class, "producerIndex", long.class);
+            PRODUCER_INDEX = MethodHandles.lookup().findVarHandle(SpscLaneProducerIndex.class, "producerIndex", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -253,6 +269,15 @@ abstract class SpscLaneProducerFields extends SpscLanePadding {
 
     /** The published index: elements below it are visible to the consumer. Written with a release store only. */
     long producerIndex;
+}
+
+/** Padding between the published index and the producer's own fields: not read. */
+abstract class SpscLaneProducerPadding extends SpscLaneProducerIndex {
+    long r00, r01, r02, r03, r04, r05, r06, r07, r08, r09, r10, r11, r12, r13, r14, r15;
+}
+
+/** The producer's own line: read and written by the producer only. */
+abstract class SpscLaneProducerFields extends SpscLaneProducerPadding {
     /** The producer's own copy of {@link #producerIndex}, read without ordering. */
     long producerIndexPlain;
     /** The next slot the producer writes; elements from {@link #producerIndex} up to here are unpublished. */
@@ -266,13 +291,16 @@ abstract class SpscLaneMiddlePadding extends SpscLaneProducerFields {
     long m00, m01, m02, m03, m04, m05, m06, m07, m08, m09, m10, m11, m12, m13, m14, m15;
 }
 
-/** The consumer's line: written by the consumer, its index read by the producer only when the ring looks full. */
-abstract class SpscLaneConsumerFields extends SpscLaneMiddlePadding {
+/**
+ * The consumer's published index, alone on its line: written by the consumer once per drain, read by the producer
+ * only when the ring looks full.
+ */
+abstract class SpscLaneConsumerIndex extends SpscLaneMiddlePadding {
     static final VarHandle CONSUMER_INDEX;
 
     static {
         try {
-            CONSUMER_INDEX = MethodHandles.lookup().findVarHandle(SpscLaneConsumerFields.class, "consumerIndex", long.class);
+            CONSUMER_INDEX = MethodHandles.lookup().findVarHandle(SpscLaneConsumerIndex.class, "consumerIndex", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -280,6 +308,15 @@ abstract class SpscLaneConsumerFields extends SpscLaneMiddlePadding {
 
     /** Slots below it are free for the producer again. Written with a release store only. */
     long consumerIndex;
+}
+
+/** Padding between the consumer's published index and its own fields: not read. */
+abstract class SpscLaneConsumerPadding extends SpscLaneConsumerIndex {
+    long c00, c01, c02, c03, c04, c05, c06, c07, c08, c09, c10, c11, c12, c13, c14, c15;
+}
+
+/** The consumer's own line: read and written by the consumer only. */
+abstract class SpscLaneConsumerFields extends SpscLaneConsumerPadding {
     /** The consumer's own copy of {@link #consumerIndex}. */
     long consumerIndexPlain;
     /** The producer's published index as the consumer last read it. */

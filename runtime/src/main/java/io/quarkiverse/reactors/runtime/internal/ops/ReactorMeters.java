@@ -99,7 +99,7 @@ public final class ReactorMeters {
         @Override
         public void run() {
             for (int i = 0; i < reactors.length; i++) {
-                int now = reactors[i].pollerRegistrations();
+                int now = reactors[i].pollerRegistry().registrations();
                 if (now == registrations[i]) {
                     continue;
                 }

@@ -9,13 +9,14 @@ import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.reactors.runtime.internal.reactor.LoopPhase;
+import io.quarkiverse.reactors.runtime.internal.reactor.ReactorActivity;
 import io.quarkiverse.reactors.runtime.internal.reactor.ReactorGroup;
 import io.quarkiverse.reactors.runtime.internal.reactor.ReactorImpl;
 import io.vertx.core.impl.VertxThread;
 
 /**
  * Watches every reactor from one daemon thread: the reactors only publish counters (see
- * {@link ReactorImpl#progress()}), and this thread compares them between looks, so the loops pay nothing
+ * {@link ReactorActivity#progress()}), and this thread compares them between looks, so the loops pay nothing
  * for being watched.
  * <p>
  * <b>Run time.</b> A reactor's thread <em>runs</em> one piece of work from the moment it is inside a task of its
@@ -137,7 +138,7 @@ public final class ReactorWatchdog {
         for (int i = 0; i < reactors.length; i++) {
             long stuck = now - watched[i].movedAt;
             // look again: the reactor may have moved since this thread's last look
-            if (stuck > stallNanos && reactors[i].hasWork()) {
+            if (stuck > stallNanos && reactors[i].activity().hasWork()) {
                 ReactorImpl reactor = reactors[i];
                 Thread t = reactor.thread();
                 stalls.add(new Stall(i, t.getName(), stuck, where(reactor, t.getStackTrace())));
@@ -179,8 +180,8 @@ public final class ReactorWatchdog {
     }
 
     private void look(ReactorImpl reactor, Watched w, long now, long pausedNanos) {
-        long progress = reactor.progress();
-        if (progress != w.progress || !reactor.hasWork() || !started.getAsBoolean()) {
+        long progress = reactor.activity().progress();
+        if (progress != w.progress || !reactor.activity().hasWork() || !started.getAsBoolean()) {
             w.progress = progress;
             w.movedAt = now;
         } else if (pausedNanos > 0) {
@@ -218,7 +219,7 @@ public final class ReactorWatchdog {
         }
         Thread.State state = t.getState();
         StackTraceElement[] stack = t.getStackTrace();
-        if (taskStart(t) != task || reactor.progress() != progress) {
+        if (taskStart(t) != task || reactor.activity().progress() != progress) {
             return; // it moved on while the stack was taken; the next look starts a new count
         }
         long since = now - w.lastLook;
@@ -305,7 +306,7 @@ public final class ReactorWatchdog {
      * of the code it called (skipping the JDK, Netty, Vert.x and this extension's own frames).
      */
     static String where(ReactorImpl reactor, StackTraceElement[] stack) {
-        String what = reactor.runningWhat();
+        String what = reactor.activity().runningWhat();
         for (StackTraceElement frame : stack) {
             if (!isPlumbing(frame.getClassName())) {
                 return what + ", at " + frame;

@@ -242,7 +242,7 @@ public final class PollerImpl extends WheelEntry implements PollerHandle {
         if ((current & PAUSED) != 0) {
             return 0;
         }
-        reactor.entering(this);
+        reactor.activity().entering(this);
         runTimed(System.nanoTime(), 1); // periodic calls are rare enough to time each one
         RUNS.setOpaque(this, runs + 1);
         return lastWork > 0 ? lastWork : 0;
@@ -251,7 +251,7 @@ public final class PollerImpl extends WheelEntry implements PollerHandle {
     @Override
     public PollerStats stats() {
         long since = (long) ACTIVE_SINCE.getOpaque(this);
-        long spell = since < 0 ? 0 : Math.max(0, reactor.iterationCount() - since);
+        long spell = since < 0 ? 0 : Math.max(0, reactor.activity().iterationCount() - since);
         return new PollerStats(name, reactor.id(), period, paused(),
                 (long) RUNS.getOpaque(this) + spell,
                 (long) BUSY_RUNS.getOpaque(this),

@@ -42,7 +42,7 @@ public final class ReactorPollers {
         registry.add(poller);
         registrations = registrations + 1; // one writer: the reactor
         if (poller.period() == 0) {
-            everyIteration.add(poller, reactor.iterationCount());
+            everyIteration.add(poller, reactor.activity().iterationCount());
         } else {
             reactor.timers().schedule(poller, now + (firstRunNanos > 0 ? firstRunNanos : poller.period()));
         }
@@ -50,7 +50,7 @@ public final class ReactorPollers {
 
     /** Any thread: an every-iteration poller was paused, resumed or cancelled; the reactor rebuilds its set. */
     void stateChanged() {
-        reactor.runOnOwner(() -> everyIteration.rebuild(reactor.iterationCount()));
+        reactor.runOnOwner(() -> everyIteration.rebuild(reactor.activity().iterationCount()));
         reactor.wakeUp();
     }
 

@@ -27,6 +27,12 @@ final class ParkIdlePolicy implements IdlePolicy {
         return false;
     }
 
+    /** Within {@code spinNanos} after events: the reply or the next event of a chain is caught within an iteration. */
+    @Override
+    public boolean spinsInSlice(long lastEventsNanos, long now) {
+        return now - lastEventsNanos < spinNanos;
+    }
+
     @Override
     public void workDone() {
     }

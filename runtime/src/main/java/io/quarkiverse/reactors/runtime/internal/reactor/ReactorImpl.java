@@ -29,16 +29,13 @@ import io.quarkiverse.reactors.runtime.internal.events.ReactorEvent;
 import io.quarkiverse.reactors.runtime.internal.offload.OffloadPool;
 import io.quarkiverse.reactors.runtime.internal.offload.ReactorOffloads;
 import io.quarkiverse.reactors.runtime.internal.percore.PerCoreInstances;
-import io.quarkiverse.reactors.runtime.internal.pollers.PollerImpl;
 import io.quarkiverse.reactors.runtime.internal.pollers.PollerSet;
 import io.quarkiverse.reactors.runtime.internal.pollers.ReactorPollers;
 import io.quarkiverse.reactors.runtime.internal.timers.ReactorTimers;
 import io.quarkiverse.reactors.runtime.internal.timers.TimerImpl;
-import io.quarkiverse.reactors.runtime.internal.timers.WheelEntry;
 import io.quarkiverse.reactors.runtime.internal.watch.LoopSelectorRoute;
 import io.quarkiverse.reactors.runtime.internal.watch.ReactorWatches;
 import io.quarkiverse.reactors.runtime.internal.watch.WatchClaims;
-import io.quarkiverse.reactors.runtime.internal.watch.WatchImpl;
 import io.quarkiverse.reactors.runtime.internal.watch.WatchSelector;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -71,14 +68,14 @@ public final class ReactorImpl implements Reactor {
     private final PerCoreInstances perCore = new PerCoreInstances();
     /** Which part of the loop runs, published for the watchdog. */
     private final LoopPhase phase = new LoopPhase();
+    private final ReactorActivity activity;
     private final ReactorPollers pollers = new ReactorPollers(this);
     private final ReactorTimers timers;
     private final ReactorOffloads offloads;
-    /** Which watch waits for what on which channel, shared by all reactors. */
-    private final WatchClaims watchClaims;
     private final ReactorWatches watches;
-    /** On this reactor: set once its pollers, timers and per-core beans were torn down at shutdown. */
-    private boolean tornDown;
+    private final ReactorTeardown teardown;
+    /** Pollers, timers and watches: argument checks, then registration on this reactor. */
+    private final ReactorRegistrations registrations;
     private volatile Thread thread;
     /** The Netty transport of the event loop, for stats(). */
     private String transport = Transports.NIO;
@@ -99,12 +96,14 @@ public final class ReactorImpl implements Reactor {
         this.loop = new ReactorLoop(this, peers.length, this::callerLanes, context, settings, phase,
                 pollers.everyIteration(), timers, counters, failureLog);
         this.mailbox = loop.mailbox();
+        this.activity = new ReactorActivity(counters, phase, mailbox);
         this.calls = new ReactorCalls(this, mailbox, dispatcher);
         this.offloads = new ReactorOffloads(this, context, mailbox, settings.maxPendingOffloads());
-        this.watchClaims = watchClaims;
         this.watches = new ReactorWatches(this, eventLoop instanceof NioEventLoop
                 ? new LoopSelectorRoute((NioEventLoop) eventLoop)
                 : watchSelector);
+        this.teardown = new ReactorTeardown(timers, watches, pollers, offloads, perCore);
+        this.registrations = new ReactorRegistrations(this, mailbox, pollers, timers, watches, watchClaims, teardown);
         // Whatever is still queued when the event loop is gone can never run: report it, never drop it silently.
         eventLoop.terminationFuture().addListener(f -> mailbox.abandonQueued());
     }
@@ -157,6 +156,11 @@ public final class ReactorImpl implements Reactor {
 
     public ReactorWatches watches() {
         return watches;
+    }
+
+    /** @return what this reactor is doing, for the watchdog, the pollers and watch readiness */
+    public ReactorActivity activity() {
+        return activity;
     }
 
     // ---------------------------------------------------------------- sends (any thread)
@@ -235,7 +239,7 @@ public final class ReactorImpl implements Reactor {
 
     @Override
     public PollerHandle poller(String name, IntSupplier poll, Duration period) {
-        return poller(name, poll, period, 0);
+        return registrations.poller(name, poll, period, 0);
     }
 
     /**
@@ -243,78 +247,22 @@ public final class ReactorImpl implements Reactor {
      * after {@code firstRunNanos} when it is positive, instead of after one period.
      */
     PollerHandle poller(String name, IntSupplier poll, Duration period, long firstRunNanos) {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(poll, "poll");
-        Objects.requireNonNull(period, "period");
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("A poller needs a name, to find it in stats and logs");
-        }
-        if (period.isNegative()) {
-            throw new IllegalArgumentException("Poller '" + name + "': the period must be zero (every iteration) or"
-                    + " positive, was " + period);
-        }
-        PollerImpl poller = new PollerImpl(name, this, poll, ReactorTimers.toNanos(period));
-        long now = System.nanoTime();
-        registerOnOwner(() -> {
-            if (!poller.cancelled() && !tornDown) {
-                pollers.register(poller, now, firstRunNanos);
-            }
-        });
-        return poller;
+        return registrations.poller(name, poll, period, firstRunNanos);
     }
 
     @Override
     public TimerHandle timer(Duration delay, Runnable task) {
-        Objects.requireNonNull(delay, "delay");
-        if (delay.isNegative()) {
-            throw new IllegalArgumentException("A timer's delay must not be negative, was " + delay);
-        }
-        return startTimer(new TimerImpl(this, task, false, ReactorTimers.toNanos(delay), true), ReactorTimers.toNanos(delay));
+        return registrations.timer(delay, task);
     }
 
     @Override
     public TimerHandle periodic(Duration period, Runnable task) {
-        Objects.requireNonNull(period, "period");
-        if (period.isNegative() || period.isZero()) {
-            throw new IllegalArgumentException("A periodic timer's period must be positive, was " + period
-                    + " (for every iteration, use a poller or update(Duration.ZERO))");
-        }
-        return startTimer(new TimerImpl(this, task, true, ReactorTimers.toNanos(period), true), ReactorTimers.toNanos(period));
+        return registrations.periodic(period, task);
     }
 
-    private TimerHandle startTimer(TimerImpl timer, long delayNanos) {
-        long deadline = System.nanoTime() + delayNanos;
-        if (isCurrent()) {
-            // the common case, kept free of allocations beyond the timer itself
-            if (mailbox.closed()) {
-                throw mailbox.refuseClosed();
-            }
-            timer.apply(1);
-            timers.schedule(timer, deadline);
-        } else {
-            mailbox.send(new InternalTask(() -> {
-                // skipped if an operation called after the start overtook it (sent beside a full queue)
-                if (!timer.cancelled() && timer.apply(1)) {
-                    timers.schedule(timer, deadline);
-                }
-            }));
-        }
-        return timer;
-    }
-
-    /**
-     * A registration: runs now on this reactor, else travels as an event that may be refused (the queue full, or
-     * the reactor stopped), unlike {@link #runOnOwner}, whose event cannot be refused.
-     */
-    private void registerOnOwner(Runnable registration) {
-        if (isCurrent()) {
-            if (mailbox.closed()) {
-                throw mailbox.refuseClosed();
-            }
-            registration.run();
-        } else {
-            mailbox.send(new InternalTask(registration));
-        }
+    /** On this reactor: a periodic timer for the extension's own housekeeping, not counted in stats. */
+    public TimerImpl internalPeriodic(long periodNanos, Runnable task) {
+        return registrations.internalPeriodic(periodNanos, task);
     }
 
     /** @return this reactor's timers; only for its own thread */
@@ -331,33 +279,7 @@ public final class ReactorImpl implements Reactor {
 
     @Override
     public WatchHandle watch(SelectableChannel channel, Interest interest, WatchHandler handler) {
-        Objects.requireNonNull(handler, "handler");
-        WatchImpl.validate(channel, interest);
-        Interest wanted = interest.without(Interest.ERROR).without(Interest.HANG_UP);
-        if (wanted.isEmpty()) {
-            throw new IllegalArgumentException("A watch of " + channel + " needs READ, WRITE or both, was " + interest
-                    + " (ERROR and HANG_UP are always reported)");
-        }
-        if (mailbox.closed()) {
-            throw mailbox.refuseClosed();
-        }
-        WatchImpl watch = new WatchImpl(this, channel, handler, watchClaims);
-        watchClaims.claim(watch, wanted);
-        try {
-            registerOnOwner(() -> watches.add(watch));
-        } catch (RuntimeException e) {
-            watchClaims.release(watch);
-            throw e;
-        }
-        return watch;
-    }
-
-    /** On this reactor: a periodic timer for the extension's own housekeeping, not counted in stats. */
-    public TimerImpl internalPeriodic(long periodNanos, Runnable task) {
-        TimerImpl timer = new TimerImpl(this, task, true, periodNanos, false);
-        timer.apply(1);
-        timers.schedule(timer, System.nanoTime() + periodNanos);
-        return timer;
+        return registrations.watch(channel, interest, handler);
     }
 
     // ---------------------------------------------------------------- offload (any thread)
@@ -429,30 +351,9 @@ public final class ReactorImpl implements Reactor {
         mailbox.close();
     }
 
-    /**
-     * On this reactor, at shutdown: cancels watches, pollers and timers, fails the offloads still pending, then
-     * destroys the {@code @PerCore} instances.
-     */
+    /** On this reactor, at shutdown: see {@link ReactorTeardown}. */
     void tearDownOnLoop() {
-        tornDown = true;
-        timers.close(); // a cancel below must not arm anything
-        watches.cancelAll();
-        pollers.cancelEveryIteration();
-        timers.cancelAll(entry -> {
-            if (entry instanceof TimerImpl t) {
-                t.cancel();
-            } else if (entry instanceof PollerImpl p) {
-                p.cancel();
-            }
-        });
-        pollers.clear();
-        offloads.failPending();
-        perCore.close();
-    }
-
-    /** @return iterations so far; any thread (opaque read) */
-    public long iterationCount() {
-        return counters.iterations();
+        teardown.run();
     }
 
     @Override
@@ -470,44 +371,6 @@ public final class ReactorImpl implements Reactor {
     @Override
     public ReactorStats stats() {
         return counters.snapshot(id, thread, mailbox, pollers.size(), transport);
-    }
-
-    // ---------------------------------------------------------------- monitoring (any thread)
-
-    /** On this reactor: a timer or periodic poller is about to run. */
-    public void entering(WheelEntry entry) {
-        counters.entering(entry);
-    }
-
-    /** @return a number that changes whenever the reactor begins an event, a callback or an iteration */
-    public long progress() {
-        return counters.iterationsAndCallbacks() + mailbox.consumed();
-    }
-
-    /** @return whether the reactor has something to do: an iteration queued or running, or events waiting */
-    public boolean hasWork() {
-        return mailbox.hasWork();
-    }
-
-    /** @return what the reactor runs now, by the phase its loop published; any thread */
-    public String runningWhat() {
-        return LoopPhase.describe(phase.current(), counters.running());
-    }
-
-    /**
-     * On this reactor: enters {@code next}, for work run outside the iteration (watch readiness).
-     *
-     * @return the phase to restore afterwards
-     */
-    public int enterPhase(int next) {
-        int previous = phase.current();
-        phase.enter(next);
-        return previous;
-    }
-
-    /** @return how many pollers were registered so far, cancelled ones included */
-    public int pollerRegistrations() {
-        return pollers.registrations();
     }
 
     @Override

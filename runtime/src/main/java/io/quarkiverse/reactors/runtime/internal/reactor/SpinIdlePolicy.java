@@ -15,6 +15,11 @@ final class SpinIdlePolicy implements IdlePolicy {
     }
 
     @Override
+    public boolean spinsInSlice(long lastEventsNanos, long now) {
+        return true;
+    }
+
+    @Override
     public void workDone() {
     }
 

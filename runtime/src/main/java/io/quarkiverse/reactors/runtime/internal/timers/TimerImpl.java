@@ -146,7 +146,7 @@ public final class TimerImpl extends WheelEntry implements TimerHandle {
         if (cancelled()) {
             return 0;
         }
-        reactor.entering(this);
+        reactor.activity().entering(this);
         try {
             task.run();
         } catch (Throwable t) {

@@ -85,7 +85,7 @@ final class WatchedChannel implements NioTask<SelectableChannel> {
             return;
         }
         Interest ready = WatchImpl.toInterest(readyOps);
-        int previous = reactor.enterPhase(LoopPhase.WATCHES);
+        int previous = reactor.activity().enterPhase(LoopPhase.WATCHES);
         try {
             for (WatchImpl watch : watches) {
                 Interest mine = ready.common(watch.claimed);
@@ -97,7 +97,7 @@ final class WatchedChannel implements NioTask<SelectableChannel> {
                 end(Interest.HANG_UP);
             }
         } finally {
-            reactor.enterPhase(previous);
+            reactor.activity().enterPhase(previous);
         }
     }
 

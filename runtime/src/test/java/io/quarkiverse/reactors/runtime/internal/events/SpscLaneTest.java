@@ -199,6 +199,19 @@ class SpscLaneTest {
     }
 
     @Test
+    void theConsumerSeesPublishedElementsOnlyUntilItDrainsThem() {
+        SpscLane<Integer> lane = new SpscLane<>(8);
+        assertFalse(lane.hasPublished());
+        lane.offer(1);
+        assertFalse(lane.hasPublished(), "offered, not yet published");
+        lane.publish();
+        assertTrue(lane.hasPublished());
+        lane.drain(e -> {
+        }, 8);
+        assertFalse(lane.hasPublished());
+    }
+
+    @Test
     void capacityMustBeAPowerOfTwo() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SpscLane<>(6));
         assertTrue(e.getMessage().contains("power of two") && e.getMessage().contains("6"), e.getMessage());
