@@ -74,17 +74,6 @@ public final class EventMailbox implements LaneOutbox.Receiver {
 
     /**
      * @param reactorId the reactor, for exceptions and logs
-     * @param capacity the queue's bound
-     * @param loop the consumer's event loop
-     * @param iteration the consumer's iteration, posted to {@code loop} when an event arrives while none is scheduled
-     * @param consumer runs and abandons events
-     */
-    public EventMailbox(int reactorId, int capacity, ExecutorService loop, Runnable iteration, MailboxConsumer consumer) {
-        this(reactorId, capacity, 1, () -> null, loop, iteration, consumer);
-    }
-
-    /**
-     * @param reactorId the reactor, for exceptions and logs
      * @param capacity the queue's bound, and each lane's
      * @param reactors how many reactors the group has (the lanes are indexed by the sender's id)
      * @param callerLanes any thread: the calling thread's {@link LaneOutbox} when it is another reactor of the
@@ -154,14 +143,14 @@ public final class EventMailbox implements LaneOutbox.Receiver {
 
     private boolean laneTook(boolean offered) {
         if (!offered) {
-            accounts.rejected(inbox.capacity());
+            accounts.countRejected(inbox.capacity());
         }
         return offered;
     }
 
     private boolean queueTook(Object event) {
         if (!queue.offer(event)) {
-            accounts.rejected(queue.capacity());
+            accounts.countRejected(queue.capacity());
             return false;
         }
         scheduleIteration();
@@ -215,11 +204,11 @@ public final class EventMailbox implements LaneOutbox.Receiver {
             scheduleIteration();
             return;
         }
-        accounts.acceptedBesideQueue();
+        accounts.countBesideQueue();
         try {
             loop.execute(() -> consumer.runBesideQueue(event));
         } catch (RejectedExecutionException e) {
-            accounts.abandonedBesideQueue();
+            accounts.countAbandonedBesideQueue();
             consumer.abandon(event);
         }
     }
@@ -236,14 +225,14 @@ public final class EventMailbox implements LaneOutbox.Receiver {
 
     /** Counts a refusal because the mailbox is closed, and returns the exception that tells the sender. */
     public ReactorStoppedException refuseClosed() {
-        accounts.rejected();
+        accounts.countRejected();
         return new ReactorStoppedException(reactorId,
                 "is stopped: the application is shutting down and accepts no new events");
     }
 
     /** Counts a refusal made outside the queue (too many offloads pending). */
     public void countRejected() {
-        accounts.rejected();
+        accounts.countRejected();
     }
 
     // ---------------------------------------------------------------- the wake-up handshake
@@ -398,7 +387,7 @@ public final class EventMailbox implements LaneOutbox.Receiver {
 
     /** @return events accepted: queued or published into a lane, plus those run beside a full queue or lane */
     public long accepted() {
-        return produced() + accounts.acceptedBesideQueueCount();
+        return produced() + accounts.acceptedBesideQueue();
     }
 
     /** @return events waiting now in the queue and the lanes (never negative) */
@@ -406,23 +395,8 @@ public final class EventMailbox implements LaneOutbox.Receiver {
         return (int) Math.max(0, queue.currentProducerIndex() - queue.currentConsumerIndex()) + inbox.depth();
     }
 
-    /** @return the most events seen waiting at once (sampled, and the capacity once a send found the queue full) */
-    public int highWaterMark() {
-        return accounts.highWaterMark();
-    }
-
-    /** @return sends refused: queue full, mailbox closed, or too many offloads pending */
-    public long rejected() {
-        return accounts.rejectedCount();
-    }
-
-    /** @return events accepted beside the full queue */
-    public long acceptedBesideQueue() {
-        return accounts.acceptedBesideQueueCount();
-    }
-
-    /** @return events that could never run because the event loop terminated */
-    public long abandoned() {
-        return accounts.abandonedCount();
+    /** @return the refused, abandoned and peak queued events, counted beside the indices */
+    public MailboxAccounts accounts() {
+        return accounts;
     }
 }

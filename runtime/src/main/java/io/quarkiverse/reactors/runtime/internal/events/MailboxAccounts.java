@@ -19,7 +19,7 @@ import org.jctools.queues.MpscArrayQueue;
  * Thread-safe: any thread counts and reads; {@link #abandonAll} runs once the event loop terminated, on whichever
  * thread finds that out.
  */
-final class MailboxAccounts {
+public final class MailboxAccounts {
 
     private static final Logger LOG = Logger.getLogger(MailboxAccounts.class);
 
@@ -48,23 +48,23 @@ final class MailboxAccounts {
     }
 
     /** A send was refused, because the queue or a lane was full ({@code depth}: its capacity) or the mailbox closed. */
-    void rejected(int depth) {
+    void countRejected(int depth) {
         rejected.incrementAndGet();
         raiseHighWaterMark(depth);
     }
 
     /** A send was refused outside the queue (closed mailbox, too many offloads pending). */
-    void rejected() {
+    void countRejected() {
         rejected.incrementAndGet();
     }
 
     /** An event that must not be refused found the queue or its lane full and runs as a task of its own. */
-    void acceptedBesideQueue() {
+    void countBesideQueue() {
         acceptedBesideQueue.incrementAndGet();
     }
 
     /** An event sent beside a full queue was refused by the terminated loop itself. */
-    void abandonedBesideQueue() {
+    void countAbandonedBesideQueue() {
         abandoned.incrementAndGet();
     }
 
@@ -126,23 +126,23 @@ final class MailboxAccounts {
         }
     }
 
-    /** @return the most events seen waiting at once */
-    int highWaterMark() {
+    /** @return the most events seen waiting at once (sampled, and the capacity once a send found the queue full) */
+    public int highWaterMark() {
         return (int) HIGH_WATER_MARK.getOpaque(this);
     }
 
     /** @return sends refused: queue or lane full, mailbox closed, or too many offloads pending */
-    long rejectedCount() {
+    public long rejected() {
         return rejected.get();
     }
 
     /** @return events accepted beside the full queue */
-    long acceptedBesideQueueCount() {
+    public long acceptedBesideQueue() {
         return acceptedBesideQueue.get();
     }
 
     /** @return events that could never run because the event loop terminated */
-    long abandonedCount() {
+    public long abandoned() {
         return abandoned.get();
     }
 }

@@ -96,8 +96,8 @@ class MailboxLanesTest {
         assertEquals(1, e.reactor());
         assertEquals(4, e.capacity());
         assertTrue(e.getMessage().contains("from reactor 0") && e.getMessage().contains("lane"), e.getMessage());
-        assertEquals(2, mailbox.rejected());
-        assertEquals(4, mailbox.highWaterMark());
+        assertEquals(2, mailbox.accounts().rejected());
+        assertEquals(4, mailbox.accounts().highWaterMark());
         assertTrue(mailbox.trySend("the queue still takes events"));
     }
 
@@ -111,9 +111,9 @@ class MailboxLanesTest {
         fromReactor0 = true;
         mailbox.sendAlways(reply);
         fromReactor0 = false;
-        assertEquals(1, mailbox.acceptedBesideQueue());
+        assertEquals(1, mailbox.accounts().acceptedBesideQueue());
         assertEquals(5, mailbox.accepted());
-        assertEquals(0, mailbox.rejected());
+        assertEquals(0, mailbox.accounts().rejected());
         loop.posted.stream().filter(t -> t != MailboxTest.ITERATION).findFirst().orElseThrow().run();
         assertEquals(List.of(reply), consumer.besideQueue);
     }
@@ -148,7 +148,7 @@ class MailboxLanesTest {
         }, 1, 2));
         fromReactor0 = false;
         assertTrue(e.getMessage().contains("from reactor 0"), e.getMessage());
-        assertEquals(2, mailbox.rejected());
+        assertEquals(2, mailbox.accounts().rejected());
     }
 
     @Test
@@ -162,7 +162,7 @@ class MailboxLanesTest {
         mailbox.abandonQueued();
         assertEquals(1, consumer.abandoned.size());
         assertTrue(consumer.abandoned.get(0) instanceof BiEvent, "reported as the event it stands for");
-        assertEquals(1, mailbox.abandoned());
+        assertEquals(1, mailbox.accounts().abandoned());
     }
 
     @Test
@@ -174,9 +174,9 @@ class MailboxLanesTest {
         loop.terminated = true;
         mailbox.abandonQueued();
         assertEquals(List.of("q", "a", "b"), consumer.abandoned);
-        assertEquals(3, mailbox.abandoned());
+        assertEquals(3, mailbox.accounts().abandoned());
         mailbox.abandonQueued();
-        assertEquals(3, mailbox.abandoned(), "reported once");
+        assertEquals(3, mailbox.accounts().abandoned(), "reported once");
         assertTrue(mailbox.isEmpty());
     }
 }
