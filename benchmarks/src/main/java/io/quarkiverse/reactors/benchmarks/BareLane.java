@@ -1,7 +1,6 @@
 package io.quarkiverse.reactors.benchmarks;
 
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -45,7 +44,7 @@ public class BareLane {
 
     @Setup(Level.Trial)
     public void setUp() {
-        Consumer<Runnable> run = Runnable::run;
+        SpscLane.Sink<Runnable> run = Runnable::run;
         consumer = new Thread(() -> {
             int idle = 0;
             while (running) {

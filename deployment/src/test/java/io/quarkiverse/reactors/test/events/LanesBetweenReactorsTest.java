@@ -49,30 +49,14 @@ public class LanesBetweenReactorsTest {
         Reactor receiver = reactors.reactor(1);
         int total = 20 * CAPACITY;
         List<Integer> seen = new ArrayList<>(); // touched on reactor 1 only
-        AtomicInteger refusals = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(1);
         ReactorStats before = receiver.stats();
-        sender.send(new Runnable() {
-            int next;
-
-            @Override
-            public void run() {
-                while (next < total) {
-                    int n = next;
-                    if (!receiver.trySend(() -> {
-                        seen.add(n);
-                        if (n == total - 1) {
-                            done.countDown();
-                        }
-                    })) {
-                        refusals.incrementAndGet();
-                        sender.send(this); // go on later, after this iteration published the lane
-                        return;
-                    }
-                    next++;
-                }
+        AtomicInteger refusals = burst(sender, total, n -> receiver.trySend(() -> {
+            seen.add(n);
+            if (n == total - 1) {
+                done.countDown();
             }
-        });
+        }));
         Await.until(() -> done.getCount() == 0);
         List<Integer> order = Await.onReactor(receiver, () -> List.copyOf(seen));
         assertEquals(total, order.size());
@@ -84,6 +68,71 @@ public class LanesBetweenReactorsTest {
         assertEquals(before.rejected() + refusals.get(), after.rejected(), "each refusal counted once");
         assertEquals(after.accepted(), after.executed() + after.failed());
         assertEquals(0, after.queueDepth());
+    }
+
+    /**
+     * The same burst with every other event a two-argument send (carried in the lane in place, without an event
+     * object), one of which throws: the order holds across both kinds, the lane holds queue-capacity events of either
+     * kind, and the counters count the throw as one failure.
+     */
+    @Test
+    void twoArgumentSendsKeepTheSendersOrderAmongOtherEvents() {
+        Reactor sender = reactors.reactor(0);
+        Reactor receiver = reactors.reactor(1);
+        int total = 20 * CAPACITY;
+        int throwing = total / 2 + 1;
+        List<Integer> seen = new ArrayList<>(); // touched on reactor 1 only
+        CountDownLatch done = new CountDownLatch(1);
+        java.util.function.BiConsumer<List<Integer>, Integer> record = (list, n) -> {
+            list.add(n);
+            if (n == total - 1) {
+                done.countDown();
+            }
+            if (n == throwing) {
+                throw new IllegalStateException("test failure in a two-argument event " + n);
+            }
+        };
+        ReactorStats before = Await.quiet(receiver);
+        AtomicInteger refusals = burst(sender, total,
+                n -> n % 2 == 1 ? receiver.trySend(record, seen, n) : receiver.trySend(() -> seen.add(n)));
+        Await.until(() -> done.getCount() == 0);
+        ReactorStats after = Await.quiet(receiver);
+        assertEquals(before.failed() + 1, after.failed(), "the throwing two-argument event counted once");
+        assertEquals(before.executed() + total - 1, after.executed());
+        assertEquals(before.rejected() + refusals.get(), after.rejected());
+        assertEquals(after.accepted(), after.executed() + after.failed());
+        List<Integer> order = Await.onReactor(receiver, () -> List.copyOf(seen));
+        for (int i = 0; i < total; i++) {
+            assertEquals(i, order.get(i), "event " + i + " out of order");
+        }
+        assertEquals(total, order.size());
+        assertTrue(refusals.get() > 0, "the burst filled the lane at least once");
+    }
+
+    /**
+     * Has {@code sender} offer events 0 to {@code total - 1} with {@code offer}, going on from where it stopped (in a
+     * later event of its own, after its iteration published the lane) each time one is refused.
+     *
+     * @return the refusals, counted on the sender
+     */
+    private static AtomicInteger burst(Reactor sender, int total, java.util.function.IntPredicate offer) {
+        AtomicInteger refusals = new AtomicInteger();
+        sender.send(new Runnable() {
+            int next;
+
+            @Override
+            public void run() {
+                while (next < total) {
+                    if (!offer.test(next)) {
+                        refusals.incrementAndGet();
+                        sender.send(this);
+                        return;
+                    }
+                    next++;
+                }
+            }
+        });
+        return refusals;
     }
 
     /**

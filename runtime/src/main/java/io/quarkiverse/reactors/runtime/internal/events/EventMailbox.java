@@ -4,10 +4,9 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
-import org.jboss.logging.Logger;
 import org.jctools.queues.MpscArrayQueue;
 
 import io.quarkiverse.reactors.ReactorOverloadedException;
@@ -17,8 +16,10 @@ import io.quarkiverse.reactors.ReactorStoppedException;
  * A reactor's event mailbox, the cross-core unit (as Seastar's {@code smp_message_queue}): one lane per other
  * reactor of the group ({@link LaneInbox}: single-producer rings that the senders publish once per iteration, see
  * {@link LaneOutbox}), the bounded multi-producer single-consumer queue every other thread sends to, the wake-up
- * handshake that makes a burst of sends cost one wake-up, the events accepted beside a full queue or lane, and the
- * accounting of refused, abandoned and peak queued events. Which way a send goes depends only on the calling
+ * handshake that makes a burst of sends cost one wake-up, and the events accepted beside a full queue or lane; what it
+ * counts beside the indices (refused, abandoned and peak queued events) is kept by {@link MailboxAccounts}. A
+ * two-argument send through a lane is written into it in place ({@link SpscLane#offer(Object, Object, Object)}); only
+ * the queue needs a {@link BiEvent}. Which way a send goes depends only on the calling
  * thread: the {@code callerLanes} hook returns the caller's outbox when the caller is another reactor of the group.
  * <p>
  * The handshake: {@link #iterationScheduled} is 1 while an iteration of the consumer is posted to its event loop
@@ -33,20 +34,16 @@ import io.quarkiverse.reactors.ReactorStoppedException;
  * {@link #drain}, {@link #postIteration()}, {@link #releaseIteration()} and {@link #tryAcquireIteration()}: the
  * consumer (the reactor's event-loop thread) only. Nothing here is written by the consumer on every iteration, so
  * the fields senders read on every send stay in their cache lines (what the consumer writes on every iteration
- * lives in the reactor's padded {@code ReactorCounters}, {@code ReactorLoop} and {@code LoopPhase}).
+ * lives in the reactor's padded {@code ReactorCounters}, {@code ReactorLoop}, {@code EventRunner} and
+ * {@code LoopPhase}).
  */
 public final class EventMailbox implements LaneOutbox.Receiver {
 
-    private static final Logger LOG = Logger.getLogger(EventMailbox.class);
-
     private static final VarHandle ITERATION_SCHEDULED;
-    private static final VarHandle HIGH_WATER_MARK;
 
     static {
         try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            ITERATION_SCHEDULED = lookup.findVarHandle(EventMailbox.class, "iterationScheduled", int.class);
-            HIGH_WATER_MARK = lookup.findVarHandle(EventMailbox.class, "highWaterMark", int.class);
+            ITERATION_SCHEDULED = MethodHandles.lookup().findVarHandle(EventMailbox.class, "iterationScheduled", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -55,62 +52,25 @@ public final class EventMailbox implements LaneOutbox.Receiver {
     /** The queue's depth is sampled for the high-water mark on one event in this many (a power of two). */
     static final int DEPTH_SAMPLE_INTERVAL = 64;
 
-    /**
-     * What the mailbox needs from its consumer. Called on the consumer's thread, except {@link #abandon}, which
-     * runs on whichever thread finds the event loop terminated.
-     */
-    public interface Consumer {
-
-        /** Runs one event taken from the queue; counts a failure itself. */
-        void runEvent(Object event);
-
-        /** Runs an event that the full queue could not take, as a task of its own on the event loop. */
-        void runBesideQueue(ReactorEvent event);
-
-        /**
-         * Reports an event that can never run because the event loop terminated.
-         *
-         * @return {@code true} when someone waiting for it was told (a pending call failed)
-         */
-        boolean abandon(Object event);
-    }
-
     private final int reactorId;
     private final MpscArrayQueue<Object> queue;
     /** The lanes from the other reactors of the group, one per sender. */
     private final LaneInbox inbox;
     /** The calling thread's outbox when it is another reactor of the group, else null: that caller uses a lane. */
     private final Supplier<LaneOutbox> callerLanes;
-    /** Runs an event taken from a lane, as {@link Consumer#runEvent} does for the queue. */
-    private final java.util.function.Consumer<Object> laneSink;
     private final ExecutorService loop;
     private final Runnable iteration;
-    private final Consumer consumer;
+    private final MailboxConsumer consumer;
 
     /** Set once shutdown began: new sends are refused, queued ones still run. */
     private volatile boolean closed;
     /** 1 while an iteration is posted to the event loop or running; senders post only on 0 -> 1. */
     private volatile int iterationScheduled;
-    /** Raised by the consumer when it samples the depth, and by a sender that finds the queue full. */
-    private int highWaterMark;
-
-    // Written by senders, only on the rare paths.
-    private final AtomicLong rejected = new AtomicLong();
-    /** Events accepted beside the queue because it was full; they count as accepted events. */
-    private final AtomicLong acceptedBesideQueue = new AtomicLong();
-    /** Events that could never run because the event loop had terminated; they count as failed. */
-    private final AtomicLong abandoned = new AtomicLong();
-
-    /**
-     * @param reactorId the reactor, for exceptions and logs
-     * @param capacity the queue's bound
-     * @param loop the consumer's event loop
-     * @param iteration the consumer's iteration, posted to {@code loop} when an event arrives while none is scheduled
-     * @param consumer runs and abandons events
-     */
-    public EventMailbox(int reactorId, int capacity, ExecutorService loop, Runnable iteration, Consumer consumer) {
-        this(reactorId, capacity, 1, () -> null, loop, iteration, consumer);
-    }
+    /** Consumer only: each source's share of a drain's limit, for the limit {@link #quotaLimit}. */
+    private int quota;
+    private int quotaLimit = -1;
+    /** Written by senders only on the rare paths, by the consumer once per drain at most. */
+    private final MailboxAccounts accounts;
 
     /**
      * @param reactorId the reactor, for exceptions and logs
@@ -123,15 +83,15 @@ public final class EventMailbox implements LaneOutbox.Receiver {
      * @param consumer runs and abandons events
      */
     public EventMailbox(int reactorId, int capacity, int reactors, Supplier<LaneOutbox> callerLanes, ExecutorService loop,
-            Runnable iteration, Consumer consumer) {
+            Runnable iteration, MailboxConsumer consumer) {
         this.reactorId = reactorId;
         this.queue = new MpscArrayQueue<>(capacity);
         this.inbox = new LaneInbox(reactors, queue.capacity());
         this.callerLanes = callerLanes;
-        this.laneSink = consumer::runEvent;
         this.loop = loop;
         this.iteration = iteration;
         this.consumer = consumer;
+        this.accounts = new MailboxAccounts(reactorId);
     }
 
     @Override
@@ -160,20 +120,37 @@ public final class EventMailbox implements LaneOutbox.Receiver {
      * @throws ReactorStoppedException when the mailbox is closed
      */
     public boolean trySend(Object event) {
+        LaneOutbox lanes = lanesOfOpenMailbox();
+        return lanes != null ? laneTook(lanes.offer(this, event)) : queueTook(event);
+    }
+
+    /**
+     * {@link #trySend(Object)} for {@code task.accept(a, b)}: written into the caller's lane in place, without an
+     * event object; into the queue as a {@link BiEvent}.
+     */
+    public <A, B> boolean trySend(BiConsumer<A, B> task, A a, B b) {
+        LaneOutbox lanes = lanesOfOpenMailbox();
+        return lanes != null ? laneTook(lanes.offer(this, task, a, b)) : queueTook(new BiEvent<>(task, a, b));
+    }
+
+    /** @return the caller's outbox when it is another reactor of the group, else null; throws when closed */
+    private LaneOutbox lanesOfOpenMailbox() {
         if (closed) {
             throw refuseClosed();
         }
-        LaneOutbox lanes = callerLanes.get();
-        if (lanes != null) {
-            if (!lanes.offer(this, event)) {
-                rejected.incrementAndGet();
-                raiseHighWaterMark(inbox.capacity());
-                return false;
-            }
-            return true;
+        return callerLanes.get();
+    }
+
+    private boolean laneTook(boolean offered) {
+        if (!offered) {
+            accounts.countRejected(inbox.capacity());
         }
+        return offered;
+    }
+
+    private boolean queueTook(Object event) {
         if (!queue.offer(event)) {
-            rejectedFull();
+            accounts.countRejected(queue.capacity());
             return false;
         }
         scheduleIteration();
@@ -188,15 +165,26 @@ public final class EventMailbox implements LaneOutbox.Receiver {
      */
     public void send(Object event) {
         if (!trySend(event)) {
-            LaneOutbox lanes = callerLanes.get();
-            if (lanes == null) {
-                throw new ReactorOverloadedException(reactorId, queue.capacity());
-            }
-            throw new ReactorOverloadedException(reactorId, inbox.capacity(), "Reactor " + reactorId
-                    + " rejected an event from reactor " + lanes.sender() + ": the lane from reactor " + lanes.sender()
-                    + " is full (capacity " + inbox.capacity() + "). Slow down the sender, use trySend() to react to"
-                    + " back-pressure, or raise quarkus.reactors.queue-capacity");
+            throw overloaded();
         }
+    }
+
+    /** {@link #trySend(BiConsumer, Object, Object)} that throws when the queue or the caller's lane is full. */
+    public <A, B> void send(BiConsumer<A, B> task, A a, B b) {
+        if (!trySend(task, a, b)) {
+            throw overloaded();
+        }
+    }
+
+    private ReactorOverloadedException overloaded() {
+        LaneOutbox lanes = callerLanes.get();
+        if (lanes == null) {
+            return new ReactorOverloadedException(reactorId, queue.capacity());
+        }
+        return new ReactorOverloadedException(reactorId, inbox.capacity(), "Reactor " + reactorId
+                + " rejected an event from reactor " + lanes.sender() + ": the lane from reactor " + lanes.sender()
+                + " is full (capacity " + inbox.capacity() + "). Slow down the sender, use trySend() to react to"
+                + " back-pressure, or raise quarkus.reactors.queue-capacity");
     }
 
     /**
@@ -204,7 +192,7 @@ public final class EventMailbox implements LaneOutbox.Receiver {
      * a timer, an offload's outcome. Accepted even while closed and even when the queue is full: replies are
      * bounded by the calls in flight (dropping one would lose a result already computed), and a cancel that could
      * fail would leak the timer. Beside a full queue the event runs as a task of its own on the event loop
-     * ({@link Consumer#runBesideQueue}); once the loop terminated it is abandoned.
+     * ({@link MailboxConsumer#runBesideQueue}); once the loop terminated it is abandoned.
      */
     public void sendAlways(ReactorEvent event) {
         LaneOutbox lanes = callerLanes.get();
@@ -216,11 +204,11 @@ public final class EventMailbox implements LaneOutbox.Receiver {
             scheduleIteration();
             return;
         }
-        acceptedBesideQueue.incrementAndGet();
+        accounts.countBesideQueue();
         try {
             loop.execute(() -> consumer.runBesideQueue(event));
         } catch (RejectedExecutionException e) {
-            abandoned.incrementAndGet();
+            accounts.countAbandonedBesideQueue();
             consumer.abandon(event);
         }
     }
@@ -237,19 +225,14 @@ public final class EventMailbox implements LaneOutbox.Receiver {
 
     /** Counts a refusal because the mailbox is closed, and returns the exception that tells the sender. */
     public ReactorStoppedException refuseClosed() {
-        rejected.incrementAndGet();
+        accounts.countRejected();
         return new ReactorStoppedException(reactorId,
                 "is stopped: the application is shutting down and accepts no new events");
     }
 
     /** Counts a refusal made outside the queue (too many offloads pending). */
     public void countRejected() {
-        rejected.incrementAndGet();
-    }
-
-    private void rejectedFull() {
-        rejected.incrementAndGet();
-        raiseHighWaterMark(queue.capacity());
+        accounts.countRejected();
     }
 
     // ---------------------------------------------------------------- the wake-up handshake
@@ -308,7 +291,7 @@ public final class EventMailbox implements LaneOutbox.Receiver {
     // ---------------------------------------------------------------- draining (the consumer)
 
     /**
-     * Runs up to {@code limit} events through {@link Consumer#runEvent}, shared fairly between the queue and the
+     * Runs up to {@code limit} events through {@link MailboxConsumer#runEvent}, shared fairly between the queue and the
      * lanes: each source gets a quota of {@code limit / reactors} first (the lanes in turn, from a start that moves
      * on every drain), then whatever is left of {@code limit} goes round again, so a flooding sender neither starves
      * the others nor leaves the batch half empty when it is alone. The queue's depth is sampled for the high-water
@@ -317,24 +300,27 @@ public final class EventMailbox implements LaneOutbox.Receiver {
      * @return how many events ran
      */
     public int drain(int limit) {
-        int quota = Math.max(1, limit / inbox.senders());
+        if (limit != quotaLimit) {
+            // Computed when the limit changes only (it never does in a reactor): a division costs more than the rest of
+            // an empty drain.
+            quota = Math.max(1, limit / inbox.senders());
+            quotaLimit = limit;
+        }
+        int quota = this.quota;
         int ran = drainQueue(Math.min(quota, limit));
-        ran += inbox.drain(laneSink, quota, limit - ran);
+        ran += inbox.drain(consumer, quota, limit - ran);
         if (ran >= quota && ran < limit) {
             // some source may have had more than its quota: share the rest of the budget
             ran += drainQueue(limit - ran);
-            ran += inbox.drain(laneSink, limit, limit - ran);
+            ran += inbox.drain(consumer, limit, limit - ran);
         }
-        int deepestLane = inbox.takeDeepest();
-        if (deepestLane > (int) HIGH_WATER_MARK.getOpaque(this)) {
-            raiseHighWaterMark(deepestLane);
-        }
+        accounts.sawDepth(inbox.takeDeepest());
         return ran;
     }
 
     private int drainQueue(int limit) {
         MpscArrayQueue<Object> q = queue;
-        Consumer c = consumer;
+        MailboxConsumer c = consumer;
         int ran = 0;
         Object event;
         while (ran < limit) {
@@ -345,7 +331,7 @@ public final class EventMailbox implements LaneOutbox.Receiver {
                 break;
             }
             if ((ran & (DEPTH_SAMPLE_INTERVAL - 1)) == 0) {
-                sampleDepth(q);
+                accounts.sawDepth((int) (q.currentProducerIndex() - q.currentConsumerIndex()));
             }
             ran++;
             c.runEvent(event);
@@ -358,55 +344,15 @@ public final class EventMailbox implements LaneOutbox.Receiver {
      * published); a lane's published index is read (its producer writes it once per batch, not per event).
      */
     public boolean hasQueued() {
-        return queue.relaxedPeek() != null || !inbox.isEmpty();
-    }
-
-    private void sampleDepth(MpscArrayQueue<Object> q) {
-        int depth = (int) (q.currentProducerIndex() - q.currentConsumerIndex());
-        if (depth > (int) HIGH_WATER_MARK.getOpaque(this)) {
-            raiseHighWaterMark(depth);
-        }
-    }
-
-    private void raiseHighWaterMark(int depth) {
-        int seen;
-        while (depth > (seen = (int) HIGH_WATER_MARK.getOpaque(this))) {
-            if (HIGH_WATER_MARK.compareAndSet(this, seen, depth)) {
-                return;
-            }
-        }
+        return queue.relaxedPeek() != null || inbox.hasPublished();
     }
 
     /**
-     * Reports every event left in the queue once the event loop can no longer run them, through
-     * {@link Consumer#abandon}. Runs only after the loop terminated, so this thread is the queue's only consumer;
-     * synchronized because the termination listener and a late sender may both get here.
+     * Reports every event left in the queue and the lanes once the event loop can no longer run them (see
+     * {@link MailboxAccounts#abandonAll}); the termination listener and a late sender may both call it.
      */
-    public synchronized void abandonQueued() {
-        java.util.List<Object> left = new java.util.ArrayList<>();
-        Object event;
-        while ((event = queue.poll()) != null) {
-            left.add(event);
-        }
-        // The loop is gone, so this thread is the lanes' consumer now (their senders may still be publishing).
-        while (inbox.drain(left::add, Integer.MAX_VALUE, Integer.MAX_VALUE) > 0) {
-            // until every lane is empty
-        }
-        long lost = 0;
-        long told = 0;
-        for (Object e : left) {
-            if (consumer.abandon(e)) {
-                told++;
-            } else {
-                lost++;
-            }
-            abandoned.incrementAndGet();
-        }
-        if (lost + told > 0) {
-            LOG.errorf("Reactor %d: %d queued events could not run because its event loop terminated"
-                    + " (%d pending calls failed with ReactorStoppedException, %d other events were counted as failed)",
-                    reactorId, lost + told, told, lost);
-        }
+    public void abandonQueued() {
+        accounts.abandonAll(queue, inbox, consumer);
     }
 
     // ---------------------------------------------------------------- state and counters (any thread)
@@ -441,7 +387,7 @@ public final class EventMailbox implements LaneOutbox.Receiver {
 
     /** @return events accepted: queued or published into a lane, plus those run beside a full queue or lane */
     public long accepted() {
-        return produced() + acceptedBesideQueue.get();
+        return produced() + accounts.acceptedBesideQueue();
     }
 
     /** @return events waiting now in the queue and the lanes (never negative) */
@@ -449,23 +395,8 @@ public final class EventMailbox implements LaneOutbox.Receiver {
         return (int) Math.max(0, queue.currentProducerIndex() - queue.currentConsumerIndex()) + inbox.depth();
     }
 
-    /** @return the most events seen waiting at once (sampled, and the capacity once a send found the queue full) */
-    public int highWaterMark() {
-        return (int) HIGH_WATER_MARK.getOpaque(this);
-    }
-
-    /** @return sends refused: queue full, mailbox closed, or too many offloads pending */
-    public long rejected() {
-        return rejected.get();
-    }
-
-    /** @return events accepted beside the full queue */
-    public long acceptedBesideQueue() {
-        return acceptedBesideQueue.get();
-    }
-
-    /** @return events that could never run because the event loop terminated */
-    public long abandoned() {
-        return abandoned.get();
+    /** @return the refused, abandoned and peak queued events, counted beside the indices */
+    public MailboxAccounts accounts() {
+        return accounts;
     }
 }

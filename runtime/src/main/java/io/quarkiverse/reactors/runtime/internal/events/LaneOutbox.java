@@ -1,6 +1,7 @@
 package io.quarkiverse.reactors.runtime.internal.events;
 
 import java.lang.invoke.VarHandle;
+import java.util.function.BiConsumer;
 
 /**
  * The sending side of one reactor's lanes: which of its lanes into other reactors hold events it offered but has not
@@ -29,6 +30,12 @@ public final class LaneOutbox {
     /** The mid-iteration threshold of the smallest lanes (a {@code queue-capacity} of 256 or less). */
     static final int PUBLISH_EVERY_SMALL_LANE = 64;
 
+    /**
+     * This sender's lane into each receiver (by id), looked up in the receiver's inbox on first use only: a send then
+     * reads nothing of the receiver's but the lane's producer side (the inbox shares a line with what the receiver
+     * writes on every drain).
+     */
+    private final SpscLane<Object>[] lanes;
     /** Receivers (by id) whose lanes may hold unpublished events. */
     private final Receiver[] pending;
     private final boolean[] listed;
@@ -41,8 +48,10 @@ public final class LaneOutbox {
      * @param sender the sending reactor's id
      * @param reactors how many reactors the group has
      */
+    @SuppressWarnings("unchecked")
     public LaneOutbox(int sender, int reactors) {
         this.sender = sender;
+        this.lanes = (SpscLane<Object>[]) new SpscLane<?>[reactors];
         this.pending = new Receiver[reactors];
         this.listed = new boolean[reactors];
     }
@@ -65,14 +74,35 @@ public final class LaneOutbox {
      *         receiver woken, so that it makes room)
      */
     boolean offer(Receiver receiver, Object event) {
-        SpscLane<Object> lane = receiver.lanes().laneFrom(sender);
-        if (!lane.offer(event)) {
+        SpscLane<Object> lane = laneTo(receiver);
+        return offered(receiver, lane, lane.offer(event));
+    }
+
+    /**
+     * {@link #offer(Receiver, Object)} for {@code task.accept(a, b)}, written into the lane in place: no event object.
+     *
+     * @return false if the lane is full, as {@link #offer(Receiver, Object)}
+     */
+    boolean offer(Receiver receiver, BiConsumer<?, ?> task, Object a, Object b) {
+        SpscLane<Object> lane = laneTo(receiver);
+        return offered(receiver, lane, lane.offer(task, a, b));
+    }
+
+    /** After an offer into {@code lane}: publishes now, at the threshold, or lists the lane for {@link #flush()}. */
+    private boolean offered(Receiver receiver, SpscLane<Object> lane, boolean accepted) {
+        if (!accepted) {
             publish(lane, receiver);
             return false;
         }
-        if (!holding || lane.unpublished() >= publishThreshold(lane)) {
+        if (!holding) {
             publish(lane, receiver);
-        } else if (!listed[receiver.id()]) {
+            return true;
+        }
+        int unpublished = lane.unpublished();
+        if (unpublished >= publishThreshold(lane)) {
+            publish(lane, receiver);
+        } else if (unpublished == 1 && !listed[receiver.id()]) {
+            // The first unpublished event since the last publication: only then can the lane be missing from the list.
             listed[receiver.id()] = true;
             pending[pendingCount++] = receiver;
         }
@@ -93,9 +123,19 @@ public final class LaneOutbox {
             Receiver receiver = pending[i];
             pending[i] = null;
             listed[receiver.id()] = false;
-            publish(receiver.lanes().laneFrom(sender), receiver);
+            publish(lanes[receiver.id()], receiver);
         }
         pendingCount = 0;
+    }
+
+    private SpscLane<Object> laneTo(Receiver receiver) {
+        int id = receiver.id();
+        SpscLane<Object> lane = lanes[id];
+        if (lane == null) {
+            lane = receiver.lanes().laneFrom(sender);
+            lanes[id] = lane;
+        }
+        return lane;
     }
 
     /** @return after how many unpublished events {@code lane} is published mid-iteration */

@@ -2,7 +2,6 @@ package io.quarkiverse.reactors.runtime.internal.events;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.function.Consumer;
 
 /**
  * A bounded single-producer single-consumer ring: the lane that carries events from one sending reactor to one
@@ -14,12 +13,20 @@ import java.util.function.Consumer;
  * ordered store of its index. The producer caches the consumer's index and reads the shared one again only when
  * the ring looks full, so in the steady state each side reads the other's cache line once per batch.
  * <p>
- * Layout: the producer's fields, the consumer's fields and the final fields sit on separate cache lines (128 bytes
- * of padding each side, as JCTools and Agrona pad, enough for adjacent-line prefetch), so a store on one side never
- * invalidates the line the other side keeps reading.
+ * A slot may also carry a <em>pair</em>: an element and two arguments ({@link #offer(Object, Object, Object)}), as
+ * Seastar and Agrona rings carry a message in place rather than a pointer to one. The arguments go into a second
+ * array, two entries per slot, made on the lane's first pair (lanes that carry only single elements never have it);
+ * so a two-argument send needs no event object, and the lane still holds {@link #capacity()} elements, pairs or not.
+ * <p>
+ * Layout: the producer's published index, the producer's own fields, the consumer's published index, the consumer's
+ * own fields and the final fields each sit on a cache line of their own (128 bytes of padding each side, as JCTools
+ * and Agrona pad, enough for adjacent-line prefetch), so a store on one side never invalidates a line the other side
+ * keeps reading: a spinning consumer reads the published index on every drain, and the producer writes its
+ * {@code tail} on every offer.
  * <p>
  * Threading: {@link #offer}, {@link #publish()} and {@link #unpublished()} only from the one producer thread;
- * {@link #drain} only from the one consumer thread (or, after that thread stopped for good, from one thread that
+ * {@link #drain} and {@link #hasPublished()} only from the one consumer thread (or, after that thread stopped for good, from
+ * one thread that
  * took over its role); {@link #size()}, {@link #isEmpty()} and {@link #capacity()} from any thread.
  *
  * @param <E> the element type
@@ -29,8 +36,16 @@ public final class SpscLane<E> extends SpscLaneConsumerFields {
     /** Padding against the final fields' line: not read. */
     long q00, q01, q02, q03, q04, q05, q06, q07, q08, q09, q10, q11, q12, q13, q14, q15;
 
+    /** Stands for a {@code null} first argument, so that a non-null entry in {@link #pairs} marks a pair. */
+    private static final Object NULL_ARGUMENT = new Object();
+
     private final Object[] slots;
     private final int mask;
+    /**
+     * The pairs' arguments, at {@code 2 * slot} and {@code 2 * slot + 1}; null until the first pair. Written by the
+     * producer (once, with plain stores ordered by the next publication), cleared by the consumer as it takes them.
+     */
+    private Object[] pairs;
 
     /**
      * @param capacity how many published and unpublished elements the ring holds; a power of two, at least 2
@@ -58,16 +73,43 @@ public final class SpscLane<E> extends SpscLaneConsumerFields {
      */
     public boolean offer(E element) {
         long next = tail;
-        if (next - consumerIndexCache >= slots.length) {
-            consumerIndexCache = (long) CONSUMER_INDEX.getAcquire(this);
-            if (next - consumerIndexCache >= slots.length) {
-                return false;
-            }
+        if (next - consumerIndexCache >= slots.length && full(next)) {
+            return false;
         }
         // A plain store: the release store of the producer index in publish() orders it before the consumer's read.
         slots[(int) next & mask] = element;
         tail = next + 1;
         return true;
+    }
+
+    /**
+     * Producer only. {@link #offer(Object)} for a pair: {@code element} with two arguments, handed to
+     * {@link Sink#acceptPair} by the drain. Takes one slot, as a single element does.
+     *
+     * @return false if the ring is full, as {@link #offer(Object)}
+     */
+    public boolean offer(E element, Object a, Object b) {
+        long next = tail;
+        if (next - consumerIndexCache >= slots.length && full(next)) {
+            return false;
+        }
+        Object[] arguments = pairs;
+        if (arguments == null) {
+            // Made by the producer, published with the pair below: a drain that sees the pair sees the array.
+            pairs = arguments = new Object[slots.length << 1];
+        }
+        int offset = (int) next & mask;
+        arguments[offset << 1] = a == null ? NULL_ARGUMENT : a;
+        arguments[(offset << 1) + 1] = b;
+        slots[offset] = element;
+        tail = next + 1;
+        return true;
+    }
+
+    /** Producer only: whether the ring is full at {@code next}, after reading the consumer's index again. */
+    private boolean full(long next) {
+        consumerIndexCache = (long) CONSUMER_INDEX.getAcquire(this);
+        return next - consumerIndexCache >= slots.length;
     }
 
     /**
@@ -91,14 +133,15 @@ public final class SpscLane<E> extends SpscLaneConsumerFields {
     }
 
     /**
-     * Consumer only. Hands up to {@code limit} published elements to {@code sink}, oldest first, and gives their slots
-     * back to the producer with one ordered store. If {@code sink} throws, the elements handed over so far, the
-     * throwing one included, count as taken and the exception propagates.
+     * Consumer only. Hands up to {@code limit} published elements to {@code sink}, oldest first (a pair to
+     * {@link Sink#acceptPair}), and gives their slots back to the producer with one ordered store. If {@code sink}
+     * throws, the elements handed over so far, the throwing one included, count as taken and the exception
+     * propagates.
      *
      * @return how many elements were handed to {@code sink}
      */
     @SuppressWarnings("unchecked")
-    public int drain(Consumer<? super E> sink, int limit) {
+    public int drain(Sink<? super E> sink, int limit) {
         long head = consumerIndexPlain;
         long available = producerIndexCache - head;
         if (available < limit) {
@@ -111,6 +154,8 @@ public final class SpscLane<E> extends SpscLaneConsumerFields {
             return 0;
         }
         Object[] buffer = slots;
+        // Read after the producer index that published these elements: a pair among them was published with it.
+        Object[] arguments = pairs;
         int m = mask;
         long i = head;
         long end = head + count;
@@ -121,7 +166,16 @@ public final class SpscLane<E> extends SpscLaneConsumerFields {
                 // Cleared so that a handled event is not kept reachable until the slot is reused.
                 buffer[offset] = null;
                 i++;
-                sink.accept(element);
+                Object a;
+                if (arguments != null && (a = arguments[offset << 1]) != null) {
+                    Object b = arguments[(offset << 1) + 1];
+                    // Cleared as well: the next element in this slot may be a single one.
+                    arguments[offset << 1] = null;
+                    arguments[(offset << 1) + 1] = null;
+                    sink.acceptPair(element, a == NULL_ARGUMENT ? null : a, b);
+                } else {
+                    sink.accept(element);
+                }
             }
         } finally {
             consumerIndexPlain = i;
@@ -136,6 +190,14 @@ public final class SpscLane<E> extends SpscLaneConsumerFields {
      */
     public int backlog() {
         return (int) (producerIndexCache - consumerIndexPlain);
+    }
+
+    /**
+     * Consumer only. @return whether a published element waits: one load of the producer's published index, compared
+     * with the consumer's own copy of its index (no load of the consumer's published line)
+     */
+    public boolean hasPublished() {
+        return (long) PRODUCER_INDEX.getAcquire(this) != consumerIndexPlain;
     }
 
     /** Any thread. @return how many published elements wait for the consumer (a snapshot) */
@@ -160,20 +222,46 @@ public final class SpscLane<E> extends SpscLaneConsumerFields {
     public long consumed() {
         return (long) CONSUMER_INDEX.getAcquire(this);
     }
+
+    /**
+     * What a {@link #drain} hands the elements to: single elements to {@link #accept}, pairs to {@link #acceptPair}.
+     * Called on the consumer's thread.
+     *
+     * @param <E> the element type
+     */
+    @FunctionalInterface
+    public interface Sink<E> {
+
+        /** Takes a single element. */
+        void accept(E element);
+
+        /**
+         * Takes a pair offered with {@link SpscLane#offer(Object, Object, Object)}. A sink for a lane that never carries
+         * pairs need not implement it.
+         */
+        default void acceptPair(E element, Object a, Object b) {
+            throw new IllegalStateException("This sink takes single elements only, but the lane carried a pair: " + element);
+        }
+    }
 }
 
-/** Padding before the producer's fields: not read. */
+/** Padding before the producer's published index: not read. */
 abstract class SpscLanePadding {
     long p00, p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14, p15;
 }
 
-/** The producer's line: written by the producer, the published index read by the consumer once per batch. */
-abstract class SpscLaneProducerFields extends SpscLanePadding {
+/**
+ * The producer's published index, alone on its line: written by the producer once per publication, read by the
+ * consumer on every drain. Nothing the producer writes per element shares the line: a spinning consumer keeps it in
+ * its cache, and a store on the same line for every {@code offer} would pull it back each time (a cache-line transfer
+ * per element, which made a spinning receiver slow its sender down).
+ */
+abstract class SpscLaneProducerIndex extends SpscLanePadding {
     static final VarHandle PRODUCER_INDEX;
 
     static {
         try {
-            PRODUCER_INDEX = MethodHandles.lookup().findVarHandle(SpscLaneProducerFields.class, "producerIndex", long.class);
+            PRODUCER_INDEX = MethodHandles.lookup().findVarHandle(SpscLaneProducerIndex.class, "producerIndex", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -181,6 +269,15 @@ abstract class SpscLaneProducerFields extends SpscLanePadding {
 
     /** The published index: elements below it are visible to the consumer. Written with a release store only. */
     long producerIndex;
+}
+
+/** Padding between the published index and the producer's own fields: not read. */
+abstract class SpscLaneProducerPadding extends SpscLaneProducerIndex {
+    long r00, r01, r02, r03, r04, r05, r06, r07, r08, r09, r10, r11, r12, r13, r14, r15;
+}
+
+/** The producer's own line: read and written by the producer only. */
+abstract class SpscLaneProducerFields extends SpscLaneProducerPadding {
     /** The producer's own copy of {@link #producerIndex}, read without ordering. */
     long producerIndexPlain;
     /** The next slot the producer writes; elements from {@link #producerIndex} up to here are unpublished. */
@@ -194,13 +291,16 @@ abstract class SpscLaneMiddlePadding extends SpscLaneProducerFields {
     long m00, m01, m02, m03, m04, m05, m06, m07, m08, m09, m10, m11, m12, m13, m14, m15;
 }
 
-/** The consumer's line: written by the consumer, its index read by the producer only when the ring looks full. */
-abstract class SpscLaneConsumerFields extends SpscLaneMiddlePadding {
+/**
+ * The consumer's published index, alone on its line: written by the consumer once per drain, read by the producer
+ * only when the ring looks full.
+ */
+abstract class SpscLaneConsumerIndex extends SpscLaneMiddlePadding {
     static final VarHandle CONSUMER_INDEX;
 
     static {
         try {
-            CONSUMER_INDEX = MethodHandles.lookup().findVarHandle(SpscLaneConsumerFields.class, "consumerIndex", long.class);
+            CONSUMER_INDEX = MethodHandles.lookup().findVarHandle(SpscLaneConsumerIndex.class, "consumerIndex", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -208,6 +308,15 @@ abstract class SpscLaneConsumerFields extends SpscLaneMiddlePadding {
 
     /** Slots below it are free for the producer again. Written with a release store only. */
     long consumerIndex;
+}
+
+/** Padding between the consumer's published index and its own fields: not read. */
+abstract class SpscLaneConsumerPadding extends SpscLaneConsumerIndex {
+    long c00, c01, c02, c03, c04, c05, c06, c07, c08, c09, c10, c11, c12, c13, c14, c15;
+}
+
+/** The consumer's own line: read and written by the consumer only. */
+abstract class SpscLaneConsumerFields extends SpscLaneConsumerPadding {
     /** The consumer's own copy of {@link #consumerIndex}. */
     long consumerIndexPlain;
     /** The producer's published index as the consumer last read it. */

@@ -35,6 +35,11 @@ final class BackoffIdlePolicy implements IdlePolicy {
     }
 
     @Override
+    public boolean spinsInSlice(long lastEventsNanos, long now) {
+        return false; // each of its spins is a slice of its own: Netty serves its I/O between them
+    }
+
+    @Override
     public void workDone() {
         idleIterations = 0;
         nextParkNanos = minParkNanos;

@@ -31,6 +31,17 @@ interface IdlePolicy {
      */
     boolean keepsIterating();
 
+    /**
+     * Asked inside a slice when an iteration found nothing to do and no event waits (never asked when
+     * {@link #keepsIterating()}): whether to iterate again at once, without leaving the slice, rather than end the
+     * slice and ask {@link #idle(long)}. Iterating inside the slice catches the next event within an iteration; a
+     * new slice costs a Netty turn (a {@code selectNow} system call) first.
+     *
+     * @param lastEventsNanos when the reactor last ran events ({@link System#nanoTime()} units)
+     * @param now the loop's last clock read, a few iterations old at most
+     */
+    boolean spinsInSlice(long lastEventsNanos, long now);
+
     /** A slice did work: the next idle spell starts over. */
     void workDone();
 

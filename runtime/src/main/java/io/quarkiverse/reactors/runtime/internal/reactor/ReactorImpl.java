@@ -20,7 +20,6 @@ import io.quarkiverse.reactors.ReactorStoppedException;
 import io.quarkiverse.reactors.TimerHandle;
 import io.quarkiverse.reactors.WatchHandle;
 import io.quarkiverse.reactors.WatchHandler;
-import io.quarkiverse.reactors.runtime.internal.events.BiEvent;
 import io.quarkiverse.reactors.runtime.internal.events.EventDispatcher;
 import io.quarkiverse.reactors.runtime.internal.events.EventMailbox;
 import io.quarkiverse.reactors.runtime.internal.events.InternalTask;
@@ -175,7 +174,7 @@ public final class ReactorImpl implements Reactor {
     @Override
     public <A, B> void send(BiConsumer<A, B> task, A a, B b) {
         Objects.requireNonNull(task, "task");
-        mailbox.send(new BiEvent<>(task, a, b));
+        mailbox.send(task, a, b);
     }
 
     @Override
@@ -187,7 +186,7 @@ public final class ReactorImpl implements Reactor {
     @Override
     public <A, B> boolean trySend(BiConsumer<A, B> task, A a, B b) {
         Objects.requireNonNull(task, "task");
-        return mailbox.trySend(new BiEvent<>(task, a, b));
+        return mailbox.trySend(task, a, b);
     }
 
     @Override

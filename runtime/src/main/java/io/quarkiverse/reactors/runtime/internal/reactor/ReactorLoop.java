@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 import io.netty.channel.EventLoop;
 import io.quarkiverse.reactors.runtime.internal.events.EventMailbox;
 import io.quarkiverse.reactors.runtime.internal.events.LaneOutbox;
-import io.quarkiverse.reactors.runtime.internal.events.ReactorEvent;
 import io.quarkiverse.reactors.runtime.internal.pollers.PollerSet;
 import io.quarkiverse.reactors.runtime.internal.timers.ReactorTimers;
 import io.vertx.core.impl.ContextInternal;
@@ -20,8 +19,6 @@ abstract class LoopState extends PaddedBefore {
     boolean sliceDidWork;
     /** Events run by the last batch. */
     int lastBatch;
-    /** Events of the batch running now that failed; counted by {@code runEvent}, published by {@code runBatch}. */
-    long batchFailures;
     /** When the reactor last did work (for the busy time); {@code NO_CLOCK_READ} until an idle iteration reads it. */
     long lastWorkNanos;
     /**
@@ -62,7 +59,7 @@ abstract class LoopPadAfter extends LoopState {
  * callbacks, and each slice is a separate Netty task, so Vert.x's blocked-thread checker measures one slice, never
  * the whole spin.
  */
-final class ReactorLoop extends LoopPadAfter implements EventMailbox.Consumer {
+final class ReactorLoop extends LoopPadAfter {
 
     /** How long a busy or spinning reactor iterates before giving Netty a turn for I/O. */
     static final long ITERATION_SLICE_NANOS = 50_000;
@@ -80,6 +77,8 @@ final class ReactorLoop extends LoopPadAfter implements EventMailbox.Consumer {
     private final ContextInternal context;
     private final EventLoop eventLoop;
     private final EventMailbox mailbox;
+    /** Runs the batches of events this loop drains. */
+    private final EventRunner events;
     private final int batchSize;
     private final long idlePollIntervalNanos;
     /** What an idle iteration leads to: spin, back off or park. */
@@ -107,8 +106,9 @@ final class ReactorLoop extends LoopPadAfter implements EventMailbox.Consumer {
         this.context = context;
         this.eventLoop = context.nettyEventLoop();
         this.outbox = new LaneOutbox(reactor.id(), reactors);
+        this.events = new EventRunner(reactor, context, phase, counters);
         this.mailbox = new EventMailbox(reactor.id(), settings.queueCapacity(), reactors, callerLanes, eventLoop,
-                this::iterate, this);
+                this::iterate, events);
         this.batchSize = settings.batchSize();
         this.idlePollIntervalNanos = settings.idlePollIntervalNanos();
         this.idlePolicy = IdlePolicy.of(settings, System::nanoTime);
@@ -185,11 +185,11 @@ final class ReactorLoop extends LoopPadAfter implements EventMailbox.Consumer {
     }
 
     /**
-     * Iterates while there is work (or, with {@code spin}, always) for up to {@value #ITERATION_SLICE_NANOS} ns,
-     * then returns to Netty so that it serves the loop's I/O and other tasks. Staying for a slice spares a busy or
-     * spinning reactor a Netty loop turn (a {@code selectNow} system call) per iteration; the clock is read every 16
-     * iterations only. A slice that did work adds its time to the busy time, taken from the clock reads the slice
-     * makes anyway where it can.
+     * Iterates while there is work, or while the idle policy spins ({@link IdlePolicy#spinsInSlice}), for up to
+     * {@value #ITERATION_SLICE_NANOS} ns, then returns to Netty so that it serves the loop's I/O and other tasks.
+     * Staying for a slice spares a busy or spinning reactor a Netty loop turn (a {@code selectNow} system call) per
+     * iteration; the clock is read every 16 iterations only. A slice that did work adds its time to the busy time,
+     * taken from the clock reads the slice makes anyway where it can.
      *
      * @param start when the slice began
      * @param wokeUp whether the reactor was parked before this slice: a first iteration without work is then an
@@ -199,6 +199,7 @@ final class ReactorLoop extends LoopPadAfter implements EventMailbox.Consumer {
     private boolean iterateWithinSlice(long start, boolean wokeUp) {
         boolean spin = idlePolicy.keepsIterating();
         long sliceEnd = start + ITERATION_SLICE_NANOS;
+        long now = start;
         for (int n = 1;; n++) {
             int work = iterateOnce();
             // Events, every-iteration pollers and every-iteration timers that did work may have more; the wheel's
@@ -215,9 +216,21 @@ final class ReactorLoop extends LoopPadAfter implements EventMailbox.Consumer {
             } else if (n == 1 && wokeUp) {
                 counters.idleWakeUp();
             }
-            boolean pending = mailbox.hasQueued();
-            boolean again = continuing || pending || (spin && !mailbox.closed());
-            if (!again) {
+            // A reactor that spins without end looks at its mailbox on its next iteration anyway: no look here.
+            boolean pending = !spin && mailbox.hasQueued();
+            if (continuing || pending) {
+                if (emptySpins != 0) {
+                    emptySpins = 0;
+                }
+                if (!spin && !pending && lastBatch > 0 && lastBatch < CHASE_THRESHOLD) {
+                    // Caught up with the senders: rather than chase them event by event (each element's cache line
+                    // bouncing between the cores), let Netty take its turn while they get ahead. A spinning reactor
+                    // stays: it has the core to itself, and a Netty turn (a selectNow system call) for every few
+                    // events would cost it more than it saves.
+                    counters.busy(System.nanoTime() - start);
+                    return true;
+                }
+            } else if (mailbox.closed() || !spinsOn(spin, now)) {
                 if (lastWorkNanos == NO_CLOCK_READ) {
                     lastWorkNanos = System.nanoTime();
                 }
@@ -229,35 +242,8 @@ final class ReactorLoop extends LoopPadAfter implements EventMailbox.Consumer {
                 }
                 return false;
             }
-            if (spin) {
-                if (work > 0 || pending || pollers.hasActive()) {
-                    // Every-iteration pollers poll their own sources as fast as the loop turns: no pause between
-                    // them (B3 measures that turn against Agrona's composite agent).
-                    if (emptySpins != 0) {
-                        emptySpins = 0;
-                    }
-                } else if ((++emptySpins & (SPIN_YIELD_EVERY - 1)) != 0) {
-                    // Nothing arrived: tell the core this is a spin loop (x86 PAUSE), which yields the pipeline to
-                    // a sibling hyper-thread and spares the memory-order flush when the awaited store lands.
-                    Thread.onSpinWait();
-                } else {
-                    // Still nothing: what this reactor waits for may be a thread that has no core now (the sender,
-                    // or the next reactor of a ring, on a machine with more runnable threads than cores). Spinning
-                    // on would burn the rest of this thread's time slice while that thread waits for it; a yield
-                    // lets it run, and returns at once when no other thread wants the core. Only now and then: on a
-                    // crowded machine each yield can cost a time slice of another thread.
-                    Thread.yield();
-                }
-            } else if (!pending && lastBatch > 0 && lastBatch < CHASE_THRESHOLD) {
-                // Caught up with the senders: rather than chase them event by event (each element's cache line
-                // bouncing between the cores), let Netty take its turn while they get ahead. A spinning reactor
-                // stays: it has the core to itself, and a Netty turn (a selectNow system call) for every few
-                // events would cost it more than it saves.
-                counters.busy(System.nanoTime() - start);
-                return true;
-            }
             if ((n & 15) == 0) {
-                long now = System.nanoTime();
+                now = System.nanoTime();
                 if (now >= sliceEnd) {
                     if (sliceDidWork) {
                         counters.busy(now - start);
@@ -266,6 +252,45 @@ final class ReactorLoop extends LoopPadAfter implements EventMailbox.Consumer {
                 }
             }
         }
+    }
+
+    /**
+     * An iteration found nothing to do and no event waits: asks the idle policy whether to iterate again at once,
+     * and pauses the core briefly when it does.
+     *
+     * @param spin whether the policy spins without end (it is not asked then)
+     * @param now the slice's last clock read (at most 16 iterations old)
+     * @return whether to iterate again inside the slice
+     */
+    private boolean spinsOn(boolean spin, long now) {
+        if (!spin) {
+            if (lastEventsNanos == NO_CLOCK_READ) {
+                // the first empty iteration after events: their time is about now
+                now = lastEventsNanos = System.nanoTime();
+            }
+            if (!idlePolicy.spinsInSlice(lastEventsNanos, now)) {
+                return false;
+            }
+        }
+        if (pollers.hasActive()) {
+            // Every-iteration pollers poll their own sources as fast as the loop turns: no pause between them (B3
+            // measures that turn against Agrona's composite agent).
+            if (emptySpins != 0) {
+                emptySpins = 0;
+            }
+        } else if ((++emptySpins & (SPIN_YIELD_EVERY - 1)) != 0) {
+            // Nothing arrived: tell the core this is a spin loop (x86 PAUSE), which yields the pipeline to a sibling
+            // hyper-thread and spares the memory-order flush when the awaited store lands.
+            Thread.onSpinWait();
+        } else {
+            // Still nothing: what this reactor waits for may be a thread that has no core now (the sender, or the
+            // next reactor of a ring, on a machine with more runnable threads than cores). Spinning on would burn the
+            // rest of this thread's time slice while that thread waits for it; a yield lets it run, and returns at
+            // once when no other thread wants the core. Only now and then: on a crowded machine each yield can cost
+            // a time slice of another thread.
+            Thread.yield();
+        }
+        return true;
     }
 
     /** One iteration, in SPDK's order. */
@@ -278,7 +303,7 @@ final class ReactorLoop extends LoopPadAfter implements EventMailbox.Consumer {
         outbox.holdPublication();
         try {
             phase.enter(LoopPhase.EVENTS);
-            work = runBatch();
+            work = lastBatch = events.runBatch(mailbox, batchSize);
             if (!pollers.isEmpty()) {
                 phase.enter(LoopPhase.POLLERS);
                 work += pollers.run(counters.iterationsOnOwner());
@@ -297,71 +322,6 @@ final class ReactorLoop extends LoopPadAfter implements EventMailbox.Consumer {
         }
         counters.iterationDone(timers.userTimers());
         return work;
-    }
-
-    // ---------------------------------------------------------------- events
-
-    /**
-     * Counters are published once per batch, not per event, so that the reactor does not write a cache line that
-     * stats readers share on every event.
-     */
-    private int runBatch() {
-        batchFailures = 0;
-        int ran = mailbox.drain(batchSize);
-        long bad = batchFailures;
-        counters.eventsRan(ran - bad, bad);
-        lastBatch = ran;
-        return ran;
-    }
-
-    /** Runs one event from the mailbox's drain; a failure is counted for the batch. */
-    @Override
-    public void runEvent(Object event) {
-        if (!run(event)) {
-            batchFailures++;
-        }
-    }
-
-    private boolean run(Object event) {
-        if (event instanceof ReactorEvent reactorEvent) {
-            try {
-                return reactorEvent.execute(reactor);
-            } catch (Throwable t) {
-                reactor.logFailure("event", event, t); // e.g. a subscriber of a call's Uni that threw on completion
-                return false;
-            }
-        }
-        Runnable task = (Runnable) event;
-        try {
-            task.run();
-            return true;
-        } catch (Throwable t) {
-            reactor.logFailure("event", task, t);
-            return false;
-        }
-    }
-
-    /** An event the full queue could not take, run as a Netty task of its own. */
-    @Override
-    public void runBesideQueue(ReactorEvent event) {
-        ContextInternal previous = context.beginDispatch();
-        phase.enter(LoopPhase.EVENTS);
-        try {
-            if (run(event)) {
-                counters.eventsRan(1, 0);
-            } else {
-                counters.eventsRan(0, 1);
-            }
-        } finally {
-            phase.enter(LoopPhase.OUTSIDE);
-            context.endDispatch(previous);
-        }
-    }
-
-    /** After the event loop terminated: tells whoever waits for {@code event} (a pending call fails). */
-    @Override
-    public boolean abandon(Object event) {
-        return event instanceof ReactorEvent reactorEvent && reactorEvent.abandon(reactor);
     }
 
     // ---------------------------------------------------------------- idling

@@ -159,6 +159,22 @@ class LanesTest {
     }
 
     @Test
+    void aLaneMadeAfterTheReceiversLastLookIsDrainedByItsNextDrain() {
+        FakeReceiver receiver = new FakeReceiver(2, 3, 16);
+        List<Object> ran = new ArrayList<>();
+        assertEquals(0, receiver.inbox.drain(ran::add, 8, 8), "no lane yet");
+        assertFalse(receiver.inbox.hasPublished());
+        offer(new LaneOutbox(0, 3), receiver, "a", false);
+        assertTrue(receiver.inbox.hasPublished());
+        assertEquals(1, receiver.inbox.drain(ran::add, 8, 8));
+        offer(new LaneOutbox(1, 3), receiver, "b", false);
+        assertTrue(receiver.inbox.hasPublished(), "the second sender's lane is looked at as soon as it is made");
+        assertEquals(1, receiver.inbox.drain(ran::add, 8, 8));
+        assertEquals(List.of("a", "b"), ran);
+        assertFalse(receiver.inbox.hasPublished());
+    }
+
+    @Test
     void eachSenderKeepsItsOrderAndTheCountersAddUp() {
         FakeReceiver receiver = new FakeReceiver(2, 3, 64);
         LaneOutbox a = new LaneOutbox(0, 3);

@@ -96,8 +96,8 @@ class MailboxLanesTest {
         assertEquals(1, e.reactor());
         assertEquals(4, e.capacity());
         assertTrue(e.getMessage().contains("from reactor 0") && e.getMessage().contains("lane"), e.getMessage());
-        assertEquals(2, mailbox.rejected());
-        assertEquals(4, mailbox.highWaterMark());
+        assertEquals(2, mailbox.accounts().rejected());
+        assertEquals(4, mailbox.accounts().highWaterMark());
         assertTrue(mailbox.trySend("the queue still takes events"));
     }
 
@@ -111,11 +111,58 @@ class MailboxLanesTest {
         fromReactor0 = true;
         mailbox.sendAlways(reply);
         fromReactor0 = false;
-        assertEquals(1, mailbox.acceptedBesideQueue());
+        assertEquals(1, mailbox.accounts().acceptedBesideQueue());
         assertEquals(5, mailbox.accepted());
-        assertEquals(0, mailbox.rejected());
+        assertEquals(0, mailbox.accounts().rejected());
         loop.posted.stream().filter(t -> t != MailboxTest.ITERATION).findFirst().orElseThrow().run();
         assertEquals(List.of(reply), consumer.besideQueue);
+    }
+
+    @Test
+    void aTwoArgumentSendFromAnotherReactorTravelsInItsLaneWithoutAnEventObject() {
+        java.util.function.BiConsumer<String, Integer> task = (a, b) -> {
+        };
+        fromReactor0 = true;
+        assertTrue(mailbox.trySend(task, "k", 1));
+        mailbox.send(task, null, 2);
+        fromReactor0 = false;
+        mailbox.send(task, "q", 3); // a plain thread: the queue, as an event object
+        assertEquals(3, mailbox.accepted());
+        assertEquals(3, mailbox.drain(100));
+        assertEquals(1, consumer.ran.size());
+        assertTrue(consumer.ran.get(0) instanceof BiEvent, "the queue carries a BiEvent: " + consumer.ran);
+        assertEquals(List.of(List.of(task, "k", 1), java.util.Arrays.asList(task, null, 2)), consumer.pairs,
+                "the lane hands the task and its arguments over as they were sent, in order");
+        assertEquals(3, mailbox.consumed());
+    }
+
+    @Test
+    void aFullLaneRefusesATwoArgumentSendAsAnyOther() {
+        for (int i = 0; i < 4; i++) {
+            sendFromReactor0(i);
+        }
+        fromReactor0 = true;
+        assertFalse(mailbox.trySend((a, b) -> {
+        }, 1, 2));
+        ReactorOverloadedException e = assertThrows(ReactorOverloadedException.class, () -> mailbox.send((a, b) -> {
+        }, 1, 2));
+        fromReactor0 = false;
+        assertTrue(e.getMessage().contains("from reactor 0"), e.getMessage());
+        assertEquals(2, mailbox.accounts().rejected());
+    }
+
+    @Test
+    void aTwoArgumentSendLeftInALaneIsAbandonedAsAnEvent() {
+        fromReactor0 = true;
+        mailbox.send((a, b) -> {
+        }, "a", "b");
+        fromReactor0 = false;
+        loop.refusing = true;
+        loop.terminated = true;
+        mailbox.abandonQueued();
+        assertEquals(1, consumer.abandoned.size());
+        assertTrue(consumer.abandoned.get(0) instanceof BiEvent, "reported as the event it stands for");
+        assertEquals(1, mailbox.accounts().abandoned());
     }
 
     @Test
@@ -127,9 +174,9 @@ class MailboxLanesTest {
         loop.terminated = true;
         mailbox.abandonQueued();
         assertEquals(List.of("q", "a", "b"), consumer.abandoned);
-        assertEquals(3, mailbox.abandoned());
+        assertEquals(3, mailbox.accounts().abandoned());
         mailbox.abandonQueued();
-        assertEquals(3, mailbox.abandoned(), "reported once");
+        assertEquals(3, mailbox.accounts().abandoned(), "reported once");
         assertTrue(mailbox.isEmpty());
     }
 }

@@ -95,15 +95,22 @@ class MailboxTest {
     }
 
     /** Records what the mailbox hands to its consumer. */
-    static final class Recorder implements EventMailbox.Consumer {
+    static final class Recorder implements MailboxConsumer {
 
         final List<Object> ran = new ArrayList<>();
+        /** Two-argument sends a lane carried in place: [task, a, b] each. */
+        final List<List<Object>> pairs = new ArrayList<>();
         final List<Object> besideQueue = new ArrayList<>();
         final List<Object> abandoned = new ArrayList<>();
 
         @Override
         public void runEvent(Object event) {
             ran.add(event);
+        }
+
+        @Override
+        public void runPair(java.util.function.BiConsumer<Object, Object> task, Object a, Object b) {
+            pairs.add(java.util.Arrays.asList(task, a, b));
         }
 
         @Override
@@ -122,7 +129,7 @@ class MailboxTest {
     private final Recorder consumer = new Recorder();
 
     private EventMailbox mailbox(int capacity) {
-        return new EventMailbox(7, capacity, loop, ITERATION, consumer);
+        return new EventMailbox(7, capacity, 1, () -> null, loop, ITERATION, consumer);
     }
 
     @Test
@@ -182,7 +189,7 @@ class MailboxTest {
         int senders = 4;
         AtomicInteger posts = new AtomicInteger();
         FakeLoop counting = new FakeLoop(task -> posts.incrementAndGet());
-        EventMailbox mailbox = new EventMailbox(7, 1024, counting, ITERATION, consumer);
+        EventMailbox mailbox = new EventMailbox(7, 1024, 1, () -> null, counting, ITERATION, consumer);
         CyclicBarrier start = new CyclicBarrier(senders + 1);
         CyclicBarrier sent = new CyclicBarrier(senders + 1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -236,7 +243,7 @@ class MailboxTest {
             postedIterations.release();
         });
         AtomicLong consumed = new AtomicLong();
-        EventMailbox.Consumer counting = new EventMailbox.Consumer() {
+        MailboxConsumer counting = new MailboxConsumer() {
             @Override
             public void runEvent(Object event) {
                 consumed.incrementAndGet();
@@ -252,7 +259,7 @@ class MailboxTest {
                 return false;
             }
         };
-        EventMailbox mailbox = new EventMailbox(7, 1024, racing, ITERATION, counting);
+        EventMailbox mailbox = new EventMailbox(7, 1024, 1, () -> null, racing, ITERATION, counting);
         Thread reactor = new Thread(() -> {
             try {
                 while (!Thread.currentThread().isInterrupted()) {
@@ -304,12 +311,12 @@ class MailboxTest {
             assertTrue(mailbox.trySend(i));
         }
         assertFalse(mailbox.trySend("one too many"));
-        assertEquals(1, mailbox.rejected());
-        assertEquals(capacity, mailbox.highWaterMark());
+        assertEquals(1, mailbox.accounts().rejected());
+        assertEquals(capacity, mailbox.accounts().highWaterMark());
         ReactorOverloadedException overloaded = assertThrows(ReactorOverloadedException.class,
                 () -> mailbox.send("another"));
         assertTrue(overloaded.getMessage().contains("7"), overloaded.getMessage());
-        assertEquals(2, mailbox.rejected());
+        assertEquals(2, mailbox.accounts().rejected());
         assertEquals(capacity, mailbox.accepted());
         assertEquals(capacity, mailbox.depth());
     }
@@ -323,7 +330,8 @@ class MailboxTest {
         assertEquals(3, mailbox.drain(3));
         assertEquals(List.of(0, 1, 2), consumer.ran);
         assertTrue(mailbox.hasQueued());
-        assertEquals(4, mailbox.highWaterMark(), "the depth sampled as the batch took its first event: 4 still queued");
+        assertEquals(4, mailbox.accounts().highWaterMark(),
+                "the depth sampled as the batch took its first event: 4 still queued");
         assertEquals(2, mailbox.drain(3));
         assertFalse(mailbox.hasQueued());
         assertEquals(5, mailbox.consumed());
@@ -337,7 +345,7 @@ class MailboxTest {
         assertTrue(mailbox.closed());
         ReactorStoppedException stopped = assertThrows(ReactorStoppedException.class, () -> mailbox.trySend("a"));
         assertTrue(stopped.getMessage().contains("shutting down"), stopped.getMessage());
-        assertEquals(1, mailbox.rejected());
+        assertEquals(1, mailbox.accounts().rejected());
 
         InternalTask reply = new InternalTask(() -> {
         });
@@ -355,9 +363,9 @@ class MailboxTest {
         InternalTask reply = new InternalTask(() -> {
         });
         mailbox.sendAlways(reply);
-        assertEquals(1, mailbox.acceptedBesideQueue());
+        assertEquals(1, mailbox.accounts().acceptedBesideQueue());
         assertEquals(mailbox.capacity() + 1, mailbox.accepted());
-        assertEquals(0, mailbox.rejected());
+        assertEquals(0, mailbox.accounts().rejected());
         Runnable beside = loop.posted.stream().filter(t -> t != ITERATION).findFirst().orElseThrow();
         beside.run();
         assertEquals(List.of(reply), consumer.besideQueue);
@@ -374,7 +382,7 @@ class MailboxTest {
         });
         mailbox.sendAlways(reply);
         assertEquals(List.of(reply), consumer.abandoned);
-        assertEquals(1, mailbox.abandoned());
+        assertEquals(1, mailbox.accounts().abandoned());
     }
 
     @Test
@@ -386,7 +394,7 @@ class MailboxTest {
         });
         mailbox.send(call); // queued, then its post is refused: reported at once
         assertEquals(List.of(call), consumer.abandoned);
-        assertEquals(1, mailbox.abandoned());
+        assertEquals(1, mailbox.accounts().abandoned());
         assertTrue(mailbox.isEmpty());
         assertFalse(mailbox.hasWork(), "the refused post gave the flag back");
     }
@@ -400,6 +408,6 @@ class MailboxTest {
         assertFalse(mailbox.isEmpty());
         mailbox.abandonQueued(); // what the termination listener does
         assertEquals(List.of("a"), consumer.abandoned);
-        assertEquals(1, mailbox.abandoned());
+        assertEquals(1, mailbox.accounts().abandoned());
     }
 }

@@ -45,6 +45,64 @@ class SpscLaneTest {
         assertEquals(2, lane.published());
     }
 
+    /** Records what a drain hands over: single elements as they are, pairs as "element(a,b)". */
+    private static SpscLane.Sink<String> recording(List<String> out) {
+        return new SpscLane.Sink<>() {
+            @Override
+            public void accept(String element) {
+                out.add(element);
+            }
+
+            @Override
+            public void acceptPair(String element, Object a, Object b) {
+                out.add(element + "(" + a + "," + b + ")");
+            }
+        };
+    }
+
+    @Test
+    void pairsTravelInPlaceBetweenSingleElementsInOrder() {
+        SpscLane<String> lane = new SpscLane<>(4);
+        assertTrue(lane.offer("a"));
+        assertTrue(lane.offer("f", 1, "x"));
+        assertTrue(lane.offer("b"));
+        assertTrue(lane.offer("g", null, null));
+        assertFalse(lane.offer("h", 2, 3), "a pair takes one slot, as a single element does; the ring holds 4");
+        lane.publish();
+        List<String> out = new ArrayList<>();
+        assertEquals(4, lane.drain(recording(out), 10));
+        assertEquals(List.of("a", "f(1,x)", "b", "g(null,null)"), out, "a null first argument stays null");
+    }
+
+    @Test
+    void aSlotThatCarriedAPairCarriesASingleElementNextTime() {
+        SpscLane<String> lane = new SpscLane<>(2);
+        List<String> out = new ArrayList<>();
+        for (int round = 0; round < 100; round++) {
+            if (round % 3 == 0) {
+                assertTrue(lane.offer("p" + round, round, -round));
+            } else {
+                assertTrue(lane.offer("s" + round));
+            }
+            lane.publish();
+            assertEquals(1, lane.drain(recording(out), 10));
+        }
+        for (int round = 0; round < 100; round++) {
+            assertEquals(round % 3 == 0 ? "p" + round + "(" + round + "," + -round + ")" : "s" + round, out.get(round));
+        }
+    }
+
+    @Test
+    void aSinkForSingleElementsRefusesAPairByName() {
+        SpscLane<String> lane = new SpscLane<>(2);
+        lane.offer("f", 1, 2);
+        lane.publish();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> lane.drain(x -> {
+        }, 1));
+        assertTrue(e.getMessage().contains("pair") && e.getMessage().contains("f"), e.getMessage());
+        assertEquals(1, lane.consumed(), "the pair counts as taken, as a throwing sink's element does");
+    }
+
     @Test
     void aFullLaneRefusesUntilTheConsumerGivesSlotsBack() {
         SpscLane<Integer> lane = new SpscLane<>(4);
@@ -141,6 +199,19 @@ class SpscLaneTest {
     }
 
     @Test
+    void theConsumerSeesPublishedElementsOnlyUntilItDrainsThem() {
+        SpscLane<Integer> lane = new SpscLane<>(8);
+        assertFalse(lane.hasPublished());
+        lane.offer(1);
+        assertFalse(lane.hasPublished(), "offered, not yet published");
+        lane.publish();
+        assertTrue(lane.hasPublished());
+        lane.drain(e -> {
+        }, 8);
+        assertFalse(lane.hasPublished());
+    }
+
+    @Test
     void capacityMustBeAPowerOfTwo() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SpscLane<>(6));
         assertTrue(e.getMessage().contains("power of two") && e.getMessage().contains("6"), e.getMessage());
@@ -150,10 +221,12 @@ class SpscLaneTest {
 
     /**
      * One producer thread and one consumer thread, 20 million elements through a small ring (so it is full and
-     * empty many times over), published in batches of varying size: every element arrives once, in order.
+     * empty many times over), published in batches of varying size: every element arrives once, in order. From the
+     * millionth on, every third element is a pair (so the pairs' array is made while the consumer drains), which
+     * must arrive with its arguments.
      */
     @Test
-    void twoThreadsPassTwentyMillionElementsInOrder() throws Exception {
+    void twoThreadsPassTwentyMillionElementsAndPairsInOrder() throws Exception {
         final int total = 20_000_000;
         SpscLane<Integer> lane = new SpscLane<>(256);
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -162,7 +235,8 @@ class SpscLaneTest {
                 int batch = 0;
                 for (int i = 0; i < total; i++) {
                     Integer element = i;
-                    while (!lane.offer(element)) {
+                    boolean pair = i >= 1_000_000 && i % 3 == 0;
+                    while (!(pair ? lane.offer(element, element, "b") : lane.offer(element))) {
                         lane.publish();
                         Thread.yield();
                     }
@@ -180,11 +254,23 @@ class SpscLaneTest {
         Thread consumer = new Thread(() -> {
             try {
                 while (expected[0] < total && failure.get() == null) {
-                    int n = lane.drain(e -> {
-                        if (e != expected[0]) {
-                            throw new AssertionError("expected " + expected[0] + " but got " + e);
+                    int n = lane.drain(new SpscLane.Sink<Integer>() {
+                        @Override
+                        public void accept(Integer e) {
+                            if (e != expected[0] || (e >= 1_000_000 && e % 3 == 0)) {
+                                throw new AssertionError("expected " + expected[0] + " but got " + e);
+                            }
+                            expected[0]++;
                         }
-                        expected[0]++;
+
+                        @Override
+                        public void acceptPair(Integer e, Object a, Object b) {
+                            if (e != expected[0] || e < 1_000_000 || e % 3 != 0 || a != e || !"b".equals(b)) {
+                                throw new AssertionError("expected " + expected[0] + " but got the pair " + e + ", " + a
+                                        + ", " + b);
+                            }
+                            expected[0]++;
+                        }
                     }, 100);
                     if (n == 0) {
                         Thread.yield();

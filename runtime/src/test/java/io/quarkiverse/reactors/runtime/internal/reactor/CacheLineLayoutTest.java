@@ -34,6 +34,11 @@ class CacheLineLayoutTest {
     }
 
     @Test
+    void theEventRunnersBatchStateIsPaddedOnBothSides() {
+        assertPadded(EventRunner.class, "RunnerState");
+    }
+
+    @Test
     void thePublishedPhaseIsPaddedOnBothSides() {
         assertPadded(LoopPhase.class, "PhaseField");
     }

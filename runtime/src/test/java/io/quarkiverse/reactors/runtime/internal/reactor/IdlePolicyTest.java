@@ -91,6 +91,23 @@ class IdlePolicyTest {
     }
 
     @Test
+    void parkSpinsInsideTheSliceOnlyWithinTheWindowAfterEvents() {
+        IdlePolicy park = new ParkIdlePolicy(20_000, () -> now);
+        long lastEvents = now;
+        assertTrue(park.spinsInSlice(lastEvents, now));
+        assertTrue(park.spinsInSlice(lastEvents, now + 19_999));
+        assertFalse(park.spinsInSlice(lastEvents, now + 20_000), "the window closed: the slice ends, the reactor parks");
+        assertFalse(new ParkIdlePolicy(0, () -> now).spinsInSlice(now, now), "no window, no spin");
+    }
+
+    @Test
+    void spinSpinsInsideTheSliceAndBackoffLeavesIt() {
+        assertTrue(new SpinIdlePolicy().spinsInSlice(0, Long.MAX_VALUE));
+        assertFalse(new BackoffIdlePolicy(3, 2, 1_000, 5_000).spinsInSlice(now, now),
+                "backoff's spins are slices of their own, Netty's I/O between them");
+    }
+
+    @Test
     void parkWithoutSpinWindowParksAtOnce() {
         assertEquals(Decision.PARK, new ParkIdlePolicy(0, () -> now).idle(now));
     }
