@@ -302,8 +302,15 @@ final class ReactorLoop extends LoopPadAfter {
         }
         outbox.holdPublication();
         try {
-            phase.enter(LoopPhase.EVENTS);
-            work = lastBatch = events.runBatch(mailbox, batchSize);
+            if (mailbox.hasQueued()) {
+                phase.enter(LoopPhase.EVENTS);
+                work = lastBatch = events.runBatch(mailbox, batchSize);
+            } else {
+                // Nothing published: one look instead of a drain of each source (B3's loop of pollers iterates
+                // tens of millions of times a second with an empty mailbox). An event still being published is
+                // found by the next iteration, as the drain would find it.
+                work = lastBatch = 0;
+            }
             if (!pollers.isEmpty()) {
                 phase.enter(LoopPhase.POLLERS);
                 work += pollers.run(counters.iterationsOnOwner());
