@@ -18,9 +18,9 @@ import io.quarkiverse.reactors.ReactorStoppedException;
  * {@link LaneOutbox}), the bounded multi-producer single-consumer queue every other thread sends to, the wake-up
  * handshake that makes a burst of sends cost one wake-up, and the events accepted beside a full queue or lane; what it
  * counts beside the indices (refused, abandoned and peak queued events) is kept by {@link MailboxAccounts}. A
- * two-argument send through a lane is written into it in place ({@link SpscLane#offer(Object, Object, Object)}); only
- * the queue needs a {@link BiEvent}. Which way a send goes depends only on the calling
- * thread: the {@code callerLanes} hook returns the caller's outbox when the caller is another reactor of the group.
+ * two-argument send goes into a lane in place ({@link SpscLane#offer(Object, Object, Object)}), into the queue as a
+ * {@link BiEvent}. Which way a send goes depends only on the calling thread: the {@code callerLanes} hook returns
+ * the caller's outbox when the caller is another reactor of the group.
  * <p>
  * The handshake: {@link #iterationScheduled} is 1 while an iteration of the consumer is posted to its event loop
  * or running. A sender offers, then reads the flag; only the sender that flips it from 0 to 1 posts the iteration
@@ -347,10 +347,7 @@ public final class EventMailbox implements LaneOutbox.Receiver {
         return queue.relaxedPeek() != null || inbox.hasPublished();
     }
 
-    /**
-     * Reports every event left in the queue and the lanes once the event loop can no longer run them (see
-     * {@link MailboxAccounts#abandonAll}); the termination listener and a late sender may both call it.
-     */
+    /** Reports what is left in the queue and the lanes once the loop terminated: {@link MailboxAccounts#abandonAll}. */
     public void abandonQueued() {
         accounts.abandonAll(queue, inbox, consumer);
     }
