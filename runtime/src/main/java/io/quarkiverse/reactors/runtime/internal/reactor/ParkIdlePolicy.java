@@ -8,7 +8,8 @@ import java.util.function.LongSupplier;
  * the next event of a chain usually arrives within microseconds, and catching it awake saves a selector wake-up (a
  * system call on each side). A timer or periodic poller alone does not start the spin: nothing follows it sooner
  * than its next period, and an idle reactor that spun after each of them iterated hundreds of times a second for
- * nothing.
+ * nothing. Within the window the loop iterates inside its slice ({@link #spinsInSlice}): a Netty turn between idle
+ * iterations (a {@code selectNow} system call) would delay the reply it waits for by about a microsecond.
  * <p>
  * Not thread-safe: owned by one reactor's thread.
  */

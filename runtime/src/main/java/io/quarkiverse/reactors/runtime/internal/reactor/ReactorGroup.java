@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BinaryOperator;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -359,57 +357,10 @@ public final class ReactorGroup implements Reactors {
     }
 
     /**
-     * Shutdown: refuses new events on every reactor, then waits (on the calling thread, which is the
-     * application's shutdown thread, never a reactor) until each queue has drained and each offloaded task has
-     * ended, or {@code timeout} passed; offloads still running then fail with {@code ReactorStoppedException}. Replies to calls
-     * already accepted still flow; the event loops keep running until Vert.x
-     * closes, and whatever is left then is reported by each reactor's termination listener.
+     * Shutdown, on the application's shutdown thread: refuses new events on every reactor, waits up to
+     * {@code timeout} for the queues and offloads to drain, then tears each reactor down; see {@link GroupShutdown}.
      */
     public void stop(Duration timeout) {
-        for (ReactorImpl reactor : reactors) {
-            reactor.refuseNewWork();
-        }
-        if (onReactor()) {
-            for (ReactorImpl reactor : reactors) {
-                reactor.runOnOwner(reactor::tearDownOnLoop);
-            }
-            watchSelector.close();
-            return; // never block a reactor; the loops drain on their own
-        }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (ReactorImpl reactor : reactors) {
-            while ((!reactor.queueIsEmpty() || reactor.offloads().pending() > 0) && System.nanoTime() < deadline) {
-                try {
-                    Thread.sleep(1);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-            if (!reactor.queueIsEmpty()) {
-                LOG.warnf("Reactor %d still has %d queued events after %s; they will run while Vert.x closes",
-                        reactor.id(), reactor.stats().queueDepth(), timeout);
-            }
-        }
-        // Pollers and timers stop, and @PerCore instances are destroyed, each on its own reactor.
-        CountDownLatch done = new CountDownLatch(reactors.length);
-        for (ReactorImpl reactor : reactors) {
-            reactor.runOnOwner(() -> {
-                try {
-                    reactor.tearDownOnLoop();
-                } finally {
-                    done.countDown();
-                }
-            });
-        }
-        try {
-            if (!done.await(Math.max(TimeUnit.SECONDS.toNanos(1), deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                LOG.warnf("Reactors did not finish cancelling pollers and destroying @PerCore beans within %s", timeout);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            watchSelector.close();
-        }
+        GroupShutdown.stop(reactors, watchSelector, onReactor(), timeout);
     }
 }

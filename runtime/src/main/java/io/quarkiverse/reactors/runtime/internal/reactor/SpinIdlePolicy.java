@@ -2,7 +2,7 @@ package io.quarkiverse.reactors.runtime.internal.reactor;
 
 /**
  * {@link io.quarkiverse.reactors.IdleStrategy#SPIN}: never idles. The loop iterates without a break inside each
- * slice (pausing the core on empty iterations, and yielding it now and then, see {@code ReactorImpl}), and between
+ * slice (pausing the core on empty iterations, and yielding it now and then, see {@code ReactorLoop}), and between
  * slices only lets Netty serve its I/O. Stateless.
  * <p>
  * Owned by one reactor's thread.
