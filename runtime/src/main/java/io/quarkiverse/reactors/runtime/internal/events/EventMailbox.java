@@ -18,9 +18,9 @@ import io.quarkiverse.reactors.ReactorStoppedException;
  * {@link LaneOutbox}), the bounded multi-producer single-consumer queue every other thread sends to, the wake-up
  * handshake that makes a burst of sends cost one wake-up, and the events accepted beside a full queue or lane; what it
  * counts beside the indices (refused, abandoned and peak queued events) is kept by {@link MailboxAccounts}. A
- * two-argument send through a lane is written into it in place ({@link SpscLane#offer(Object, Object, Object)}); only
- * the queue needs a {@link BiEvent}. Which way a send goes depends only on the calling
- * thread: the {@code callerLanes} hook returns the caller's outbox when the caller is another reactor of the group.
+ * two-argument send goes into a lane in place ({@link SpscLane#offer(Object, Object, Object)}), into the queue as a
+ * {@link BiEvent}. Which way a send goes depends only on the calling thread: the {@code callerLanes} hook returns
+ * the caller's outbox when the caller is another reactor of the group.
  * <p>
  * The handshake: {@link #iterationScheduled} is 1 while an iteration of the consumer is posted to its event loop
  * or running. A sender offers, then reads the flag; only the sender that flips it from 0 to 1 posts the iteration
@@ -157,12 +157,7 @@ public final class EventMailbox implements LaneOutbox.Receiver {
         return true;
     }
 
-    /**
-     * {@link #trySend} that throws when the queue is full.
-     *
-     * @throws ReactorOverloadedException when the queue or the caller's lane is full
-     * @throws ReactorStoppedException when the mailbox is closed
-     */
+    /** {@link #trySend(Object)} that throws {@link ReactorOverloadedException} when the queue or lane is full. */
     public void send(Object event) {
         if (!trySend(event)) {
             throw overloaded();
@@ -247,11 +242,7 @@ public final class EventMailbox implements LaneOutbox.Receiver {
         }
     }
 
-    /**
-     * Consumer: claims the flag for an iteration it is about to run itself (a timed wake-up).
-     *
-     * @return {@code false} when an iteration is already scheduled
-     */
+    /** Consumer: claims the flag for an iteration it runs itself (a timed wake-up); false if one is scheduled. */
     public boolean tryAcquireIteration() {
         return iterationScheduled == 0 && ITERATION_SCHEDULED.compareAndSet(this, 0, 1);
     }
@@ -294,25 +285,29 @@ public final class EventMailbox implements LaneOutbox.Receiver {
      * Runs up to {@code limit} events through {@link MailboxConsumer#runEvent}, shared fairly between the queue and the
      * lanes: each source gets a quota of {@code limit / reactors} first (the lanes in turn, from a start that moves
      * on every drain), then whatever is left of {@code limit} goes round again, so a flooding sender neither starves
-     * the others nor leaves the batch half empty when it is alone. The queue's depth is sampled for the high-water
-     * mark on one event in {@value #DEPTH_SAMPLE_INTERVAL}, a lane's on every drain of it.
+     * the others nor leaves the batch half empty when it is alone. A pass over the queue takes only what was queued
+     * when it began, so that a task that sends itself again (to wait for room in a full lane) runs once per round,
+     * not up to the quota times before the lanes' turn (B5); the rounds go on while events arrive and the batch
+     * lasts. The queue's depth is sampled for the high-water mark on one event in {@value #DEPTH_SAMPLE_INTERVAL}.
      *
      * @return how many events ran
      */
     public int drain(int limit) {
         if (limit != quotaLimit) {
-            // Computed when the limit changes only (it never does in a reactor): a division costs more than the rest of
-            // an empty drain.
+            // only when the limit changes (never, in a reactor): a division costs more than an empty drain
             quota = Math.max(1, limit / inbox.senders());
             quotaLimit = limit;
         }
         int quota = this.quota;
         int ran = drainQueue(Math.min(quota, limit));
         ran += inbox.drain(consumer, quota, limit - ran);
-        if (ran >= quota && ran < limit) {
-            // some source may have had more than its quota: share the rest of the budget
+        while (ran < limit && (ran >= quota || queue.relaxedPeek() != null)) {
+            int before = ran;
             ran += drainQueue(limit - ran);
             ran += inbox.drain(consumer, limit, limit - ran);
+            if (ran == before) {
+                break; // nothing left anywhere
+            }
         }
         accounts.sawDepth(inbox.takeDeepest());
         return ran;
@@ -324,14 +319,17 @@ public final class EventMailbox implements LaneOutbox.Receiver {
         int ran = 0;
         Object event;
         while (ran < limit) {
-            // relaxedPoll reads only the next slot, not the producers' index: a consumer that looks at an empty
-            // queue (while it spins or drains faster than its senders) does not steal the cache line that every
-            // sender's CAS needs. An event still being published is picked up by the next drain.
+            // relaxedPoll reads only the next slot, not the producers' index: a consumer that looks at an empty queue
+            // does not steal the line every sender's CAS needs. An event still being published waits for the next.
             if ((event = q.relaxedPoll()) == null) {
                 break;
             }
             if ((ran & (DEPTH_SAMPLE_INTERVAL - 1)) == 0) {
-                accounts.sawDepth((int) (q.currentProducerIndex() - q.currentConsumerIndex()));
+                int waiting = (int) (q.currentProducerIndex() - q.currentConsumerIndex());
+                accounts.sawDepth(waiting);
+                if (ran == 0 && waiting + 1 < limit) {
+                    limit = waiting + 1; // only what was queued when the pass began: see drain()
+                }
             }
             ran++;
             c.runEvent(event);
@@ -347,10 +345,7 @@ public final class EventMailbox implements LaneOutbox.Receiver {
         return queue.relaxedPeek() != null || inbox.hasPublished();
     }
 
-    /**
-     * Reports every event left in the queue and the lanes once the event loop can no longer run them (see
-     * {@link MailboxAccounts#abandonAll}); the termination listener and a late sender may both call it.
-     */
+    /** Reports what is left in the queue and the lanes once the loop terminated: {@link MailboxAccounts#abandonAll}. */
     public void abandonQueued() {
         accounts.abandonAll(queue, inbox, consumer);
     }
