@@ -59,6 +59,11 @@ public class PartitionedRebalanceTest {
     public static class Shards {
         final List<String> seen = new CopyOnWriteArrayList<>();
         final List<String> violations = new CopyOnWriteArrayList<>();
+        /**
+         * Set once the second member holds partitions. Until then each record takes 20 ms, so the stream cannot end
+         * before the group's join (which can take seconds) and the join lands while records are in flight.
+         */
+        volatile boolean joined;
 
         @Inject
         Reactors reactors;
@@ -70,8 +75,7 @@ public class PartitionedRebalanceTest {
                 violations.add("partition " + record.partition() + " on reactor " + reactors.current().id());
             }
             seen.add(record.value());
-            // slow enough that the second member joins while records are in flight
-            return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(1));
+            return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(joined ? 1 : 20));
         }
     }
 
@@ -102,6 +106,9 @@ public class PartitionedRebalanceTest {
             while (union(other).size() < RECORDS && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : member.poll(Duration.ofMillis(100))) {
                     other.add(record.value());
+                }
+                if (!shards.joined && !member.assignment().isEmpty()) {
+                    shards.joined = true;
                 }
                 member.commitSync();
             }
