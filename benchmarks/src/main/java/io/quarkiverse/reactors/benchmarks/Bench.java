@@ -132,7 +132,8 @@ public final class Bench {
 
     /**
      * B2 through JMH in {@link #FORKS} forks: each fork writes its p50 and p99 to a file (see
-     * {@link RoundTripLatency}); the baseline runs once, without reactors.
+     * {@link RoundTripLatency}); the baseline runs once, without reactors; the hardware references
+     * ({@link BareRoundTrip}) once, without reactors or Vert.x.
      */
     private static List<Result> b2() throws Exception {
         Path dir = Files.createTempDirectory("bench-b2");
@@ -140,7 +141,10 @@ public final class Bench {
         new Runner(jmh().include(RoundTripLatency.class.getName() + ".reactorCall").jvmArgsAppend(property).build()).run();
         new Runner(jmh().include(RoundTripLatency.class.getName() + ".vertxRunOnContext").param("idle", "PARK")
                 .jvmArgsAppend(property).build()).run();
+        new Runner(jmh().include(BareRoundTrip.class.getName()).jvmArgsAppend(property).build()).run();
         double[][] baseline = forkPercentiles(dir, "vertxRunOnContext-PARK");
+        double[][] bareLane = forkPercentiles(dir, "bare-lane");
+        double[][] oneLine = forkPercentiles(dir, "bare-slotSignalled");
         List<Result> results = new ArrayList<>();
         for (IdleStrategy idle : List.of(IdleStrategy.PARK, IdleStrategy.SPIN)) {
             double[][] ours = forkPercentiles(dir, "reactorCall-" + idle.name());
@@ -149,6 +153,13 @@ public final class Bench {
                     baseline[0]));
             results.add(Result.ofForks("B2", "round trip p99, " + mode, "us", false, ours[1], "runOnContext ping-pong",
                     baseline[1]));
+            if (idle == IdleStrategy.SPIN) {
+                // the hardware references: what the round trip would cost if the loops around the queues cost nothing
+                results.add(Result.ofForks("B2", "round trip p50, " + mode, "us", false, ours[0],
+                        "bare lane, spinning threads", bareLane[0]));
+                results.add(Result.ofForks("B2", "round trip p50, " + mode, "us", false, ours[0],
+                        "one-line hand-off (JCTools)", oneLine[0]));
+            }
         }
         return results;
     }

@@ -1,10 +1,5 @@
 package io.quarkiverse.reactors.benchmarks;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -34,8 +29,8 @@ import io.vertx.core.impl.VertxInternal;
 /**
  * B2 in JMH forks: round trips from reactor 0 to reactor 1 and back with {@code call} (the reply completes on
  * reactor 0), one at a time, {@link #CHUNK} per invocation. JMH's score is the mean round trip; the percentiles
- * come from every round trip timed on reactor 0 during the measured iterations (warm-up ones are not recorded),
- * in a histogram of 10 ns buckets that each fork writes to {@code -Dbench.b2.dir} when it ends. Baseline: a
+ * come from every round trip timed on reactor 0 during the measured iterations, in a {@link RoundTripHistogram}
+ * that each fork writes to {@code -Dbench.b2.dir} when it ends. Baseline: a
  * {@code runOnContext} ping-pong between contexts on the two event loops of a plain Vert.x.
  */
 @State(Scope.Benchmark)
@@ -45,9 +40,6 @@ import io.vertx.core.impl.VertxInternal;
 public class RoundTripLatency {
 
     static final int CHUNK = 10_000;
-    /** 10 ns buckets up to 10 ms; slower round trips fall into the last one. */
-    private static final int BUCKET_NANOS = 10;
-    private static final int BUCKETS = 1_000_000;
 
     /** The reactors' idle strategy (the baseline runs without reactors, once, under the first value). */
     @Param({ "PARK", "SPIN" })
@@ -62,8 +54,7 @@ public class RoundTripLatency {
     String label;
 
     /** Written on the timing thread (reactor 0 or loop 0) only; read here after a chunk completed. */
-    final long[] histogram = new long[BUCKETS + 1];
-    boolean measuring;
+    final RoundTripHistogram histogram = new RoundTripHistogram();
 
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params) {
@@ -86,44 +77,13 @@ public class RoundTripLatency {
 
     @Setup(Level.Iteration)
     public void iteration(IterationParams params) {
-        measuring = params.getType() == IterationType.MEASUREMENT;
+        histogram.measuring = params.getType() == IterationType.MEASUREMENT;
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
         Fixtures.close(group, vertx);
-        String dir = System.getProperty("bench.b2.dir");
-        if (dir != null) {
-            try {
-                Files.writeString(Path.of(dir, label + "-" + ProcessHandle.current().pid() + ".txt"),
-                        String.format(Locale.ROOT, "%.4f %.4f%n", percentile(0.50), percentile(0.99)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    /** @return the {@code q} quantile of the recorded round trips, in microseconds (the bucket's upper edge) */
-    double percentile(double q) {
-        long total = 0;
-        for (long c : histogram) {
-            total += c;
-        }
-        long rank = (long) Math.ceil(total * q);
-        long seen = 0;
-        for (int i = 0; i < histogram.length; i++) {
-            seen += histogram[i];
-            if (seen >= rank && seen > 0) {
-                return (i + 1) * BUCKET_NANOS / 1000.0;
-            }
-        }
-        return Double.NaN;
-    }
-
-    private void record(long nanos) {
-        if (measuring) {
-            histogram[(int) Math.min(BUCKETS, nanos / BUCKET_NANOS)]++;
-        }
+        histogram.writeForkFile(label);
     }
 
     @Benchmark
@@ -137,7 +97,7 @@ public class RoundTripLatency {
             public void run() {
                 start = System.nanoTime();
                 to.call(RoundTripLatency::pong).subscribe().with(v -> {
-                    record(System.nanoTime() - start);
+                    histogram.record(System.nanoTime() - start);
                     if (++count < CHUNK) {
                         run();
                     } else {
@@ -161,7 +121,7 @@ public class RoundTripLatency {
             public void handle(Void ignored) {
                 start = System.nanoTime();
                 toContext.runOnContext(v -> back.runOnContext(w -> {
-                    record(System.nanoTime() - start);
+                    histogram.record(System.nanoTime() - start);
                     if (++count < CHUNK) {
                         handle(null);
                     } else {
