@@ -339,7 +339,8 @@ public final class EventMailbox implements LaneOutbox.Receiver {
 
     /**
      * Consumer: whether an event waits, without touching the queue's producers' index (may miss one being
-     * published); a lane's published index is read (its producer writes it once per batch, not per event).
+     * published); of each lane, the slot at its head is read (a batch's first, which its producer writes once, when it
+     * publishes the batch).
      */
     public boolean hasQueued() {
         return queue.relaxedPeek() != null || inbox.hasPublished();

@@ -144,8 +144,8 @@ final class LaneInbox {
     }
 
     /**
-     * Receiver only. @return whether a lane holds a published event that no drain took yet (reads each lane's published
-     * index only: the receiver's own index it knows)
+     * Receiver only. @return whether a lane holds a published event that no drain took yet (reads the slot at each
+     * lane's head only: {@link SpscLane#hasPublished()})
      */
     boolean hasPublished() {
         SpscLane<?>[] all = openLanes();

@@ -45,6 +45,29 @@ class SpscLaneTest {
         assertEquals(2, lane.published());
     }
 
+    @Test
+    void aDrainStopsWhereTheNextUnpublishedBatchBegins() {
+        // The consumer finds a batch by its first slot, which stays empty until publish(): the slots after it,
+        // already written, must not be taken before then, whatever the drain's limit.
+        SpscLane<String> lane = new SpscLane<>(8);
+        List<String> out = new ArrayList<>();
+        lane.offer("a");
+        lane.offer("b", 1, 2);
+        lane.publish();
+        lane.offer("c");
+        lane.offer("d", 3, null);
+        lane.offer("e");
+        assertEquals(2, lane.drain(recording(out), 100));
+        assertEquals(List.of("a", "b(1,2)"), out);
+        assertFalse(lane.hasPublished(), "c, d and e are written but not published");
+        assertEquals(0, lane.drain(recording(out), 100));
+        lane.publish();
+        assertTrue(lane.hasPublished());
+        assertEquals(3, lane.drain(recording(out), 100));
+        assertEquals(List.of("a", "b(1,2)", "c", "d(3,null)", "e"), out);
+        assertTrue(lane.isEmpty());
+    }
+
     /** Records what a drain hands over: single elements as they are, pairs as "element(a,b)". */
     private static SpscLane.Sink<String> recording(List<String> out) {
         return new SpscLane.Sink<>() {
