@@ -35,10 +35,10 @@ public class BareLane {
 
     /** As large as a reactor's lane at the default {@code queue-capacity}, so that a batch never waits for room. */
     final SpscLane<Runnable> lane = new SpscLane<>(65_536);
-    /** What the consumer writes, on cache lines of its own (as B1's receiving side). */
-    final Consumed consumed = new Consumed();
+    /** The consumer's count, on cache lines of its own (as B1's receiving side): written per event. */
+    final Counter ran = new Counter();
     volatile boolean running = true;
-    final Runnable event = consumed::ran;
+    final Runnable event = ran::increment;
     Thread consumer;
 
     @Setup(Level.Trial)
@@ -50,7 +50,6 @@ public class BareLane {
                 if (lane.drain(run, DRAIN_LIMIT) == 0) {
                     idle = backOff(idle);
                 } else {
-                    consumed.publish();
                     idle = 0;
                 }
             }
@@ -70,7 +69,7 @@ public class BareLane {
         // locals, as B1's sending loop: no load per event of a line the consumer writes
         SpscLane<Runnable> lane = this.lane;
         Runnable event = this.event;
-        long target = consumed.ranPublished + CrossCoreThroughput.BATCH;
+        long target = ran.read() + CrossCoreThroughput.BATCH;
         for (int i = 0; i < CrossCoreThroughput.BATCH; i++) {
             int idle = 0;
             while (!lane.offer(event)) {
@@ -83,7 +82,7 @@ public class BareLane {
         }
         lane.publish();
         int idle = 0;
-        while (consumed.ranPublished < target) {
+        while (ran.read() < target) {
             idle = backOff(idle);
         }
     }
@@ -99,22 +98,5 @@ public class BareLane {
             Thread.yield();
         }
         return idle + 1;
-    }
-
-    /** The consumer's count, padded on both sides: written per event by the consumer, never near the producer's reads. */
-    static final class Consumed {
-        long p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15;
-        /** Counted on the consumer thread only. */
-        long ran;
-        volatile long ranPublished;
-        long q0, q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11, q12, q13, q14, q15;
-
-        void ran() {
-            ran++;
-        }
-
-        void publish() {
-            ranPublished = ran;
-        }
     }
 }
