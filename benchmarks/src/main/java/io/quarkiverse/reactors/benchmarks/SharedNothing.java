@@ -41,6 +41,15 @@ final class SharedNothing {
     }
 
     static double reactorsPerSecond(boolean hot, long millis) {
+        return reactorsPerSecond(hot, true, millis);
+    }
+
+    /**
+     * @param hops whether an update for a key owned elsewhere is sent to its owner (B5); without, every reactor
+     *        applies every key it draws to its own map (no map is shared, nothing crosses the cores): what B5 would
+     *        reach if the hops cost nothing, the reference that says whether the hops or the maps limit it
+     */
+    static double reactorsPerSecond(boolean hot, boolean hops, long millis) {
         Vertx vertx = Fixtures.vertx(2);
         ReactorGroup group = Fixtures.reactors(vertx, 2, IdleStrategy.PARK);
         Shard[] shards = { new Shard(), new Shard() };
@@ -59,7 +68,7 @@ final class SharedNothing {
                         for (int i = 0; i < CHUNK; i++) {
                             int key = pending >= 0 ? pending : key(random, hot);
                             pending = -1;
-                            Reactor owner = group.forKey(key);
+                            Reactor owner = hops ? group.forKey(key) : self;
                             if (owner == self) {
                                 shards[self.id()].apply(key);
                             } else if (!owner.trySend(APPLY, shards[owner.id()], key)) {
