@@ -43,6 +43,11 @@ public final class LaneOutbox {
     private final int sender;
     /** Whether the owner's iteration runs, so that sends wait for its {@link #flush()}. */
     private boolean holding;
+    /**
+     * The sending reactor's thread, set once on that thread before it sends ({@link #bindOwner}); other threads may
+     * read null until then ({@link CallerOutboxes} only compares it with the calling thread).
+     */
+    private Thread owner;
 
     /**
      * @param sender the sending reactor's id
@@ -59,6 +64,16 @@ public final class LaneOutbox {
     /** @return the sending reactor's id */
     public int sender() {
         return sender;
+    }
+
+    /** On the sending reactor's thread, once, before it sends: the thread that owns this outbox. */
+    public void bindOwner(Thread thread) {
+        owner = thread;
+    }
+
+    /** @return the thread that owns this outbox, or null before {@link #bindOwner} (or not visible yet) */
+    Thread owner() {
+        return owner;
     }
 
     /** The owner's iteration begins: sends wait in their lanes until {@link #flush()}. */
