@@ -10,8 +10,9 @@ import java.util.function.Supplier;
  * header) and two loads. Measured on B1's pattern (2-vCPU Xeon, 6 alternating JVM pairs): 46 M events/s median
  * with the lookup on every send, 75 with a cache of the caller's outbox.
  * <p>
- * Each slot is written at most once, by the first sender whose hash lands there, with a plain store of its own
- * outbox; a probe uses an entry only when the entry's {@link LaneOutbox#owner()} is the calling thread, so a racy
+ * A slot is written only while it is empty, by a sender whose hash lands there, with a plain store of its own
+ * outbox (two senders that find it empty at once both write it, and one of them keeps it); a probe uses an entry
+ * only when the entry's {@link LaneOutbox#owner()} is the calling thread, so a racy
  * read can only miss (an owner not visible yet reads as null), never hand a caller another thread's outbox. A
  * sender whose slot another sender took, and every thread that is not a reactor of the group, falls back to the
  * lookup, as before.
