@@ -22,10 +22,10 @@ import io.quarkiverse.reactors.runtime.internal.events.SpscLane;
 /**
  * B2's hardware references: a round trip between two threads that both spin, with no reactor around the queues,
  * timed and reported as {@link RoundTripLatency} does. {@link #lane()} sends through a pair of lanes, the type a
- * reactor sends through, each element published with the lane's ordered index store and found by the receiver through
- * that index (two cache lines cross per hop: the index and the slot). {@link #slotSignalled()} sends through JCTools'
- * {@code SpscArrayQueue}, whose receiver finds an element by reading its slot (one line per hop): the floor of any
- * queue hand-off between two cores of this machine.
+ * reactor sends through, each element published on its own and found by the receiver in its slot (one cache line per
+ * hop). {@link #slotSignalled()} sends through JCTools' {@code SpscArrayQueue}, whose receiver finds an element the
+ * same way: the floor of any queue hand-off between two cores of this machine. {@link RoundTripProbe} puts the lane's
+ * round trip and the reactors' in one JVM, round after round.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
