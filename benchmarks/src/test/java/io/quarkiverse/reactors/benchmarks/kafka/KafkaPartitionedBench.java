@@ -66,6 +66,11 @@ public class KafkaPartitionedBench {
     static final int RATE = 500;
     static final int TIMED = QUICK ? 1_000 : 10_000;
     static final int KEYS = 1_000;
+    /**
+     * The handler's work per record, in rounds of a multiply and a shift: 64 (about 100 ns, the default) makes the
+     * dispatch the cost; {@code -Dbench.b10.work=6400} (about 10 µs) is a handler with work worth spreading over cores.
+     */
+    static final int WORK_ROUNDS = Integer.getInteger("bench.b10.work", 64);
     private static final String SERVERS = "reactors.bench.kafka.bootstrap-servers";
 
     @RegisterExtension
@@ -125,7 +130,7 @@ public class KafkaPartitionedBench {
                 }
             }
             long h = record.key().hashCode();
-            for (int i = 0; i < 64; i++) { // about 100 ns of work that the JIT cannot drop
+            for (int i = 0; i < WORK_ROUNDS; i++) { // about 100 ns of work at 64 rounds, which the JIT cannot drop
                 h = h * 0x9E3779B97F4A7C15L + i;
                 h ^= h >>> 29;
             }
@@ -211,12 +216,14 @@ public class KafkaPartitionedBench {
         Figures ours = figures.get("partitioned");
         Map<String, String> names = Map.of("eventloop", "@Incoming @NonBlocking (event loop)", "workers",
                 "@Blocking(ordered = false)", "ordered", "@Incoming (Quarkus default: a worker, in order)");
+        String work = WORK_ROUNDS == 64 ? "" : ", handler of " + WORK_ROUNDS + " rounds";
         for (String baseline : List.of("eventloop", "workers", "ordered")) {
             Figures theirs = figures.get(baseline);
             String name = names.get(baseline);
-            rows.add(row("Kafka records/s, 8 partitions, 2 reactors", "k records/s", true, ours.recordsPerSecond() / 1e3,
+            rows.add(row("Kafka records/s, 8 partitions, 2 reactors" + work, "k records/s", true, ours.recordsPerSecond() / 1e3,
                     name, theirs.recordsPerSecond() / 1e3));
-            rows.add(row("Kafka end-to-end p99 at " + RATE + " records/s, 4 channels at once", "ms", false, ours.p99Millis(),
+            rows.add(row("Kafka end-to-end p99 at " + RATE + " records/s, 4 channels at once" + work, "ms", false,
+                    ours.p99Millis(),
                     name,
                     theirs.p99Millis()));
         }
@@ -226,10 +233,10 @@ public class KafkaPartitionedBench {
                     entry.getValue().p99Millis(), entry.getValue().threads());
         }
         System.out.printf(Locale.ROOT, "B10 records/s ratio partitioned/eventloop %.2f, partitioned/workers %.2f,"
-                + " partitioned/ordered %.2f; load average %s%n",
+                + " partitioned/ordered %.2f; handler work %d rounds; load average %s%n",
                 ours.recordsPerSecond() / figures.get("eventloop").recordsPerSecond(),
                 ours.recordsPerSecond() / figures.get("workers").recordsPerSecond(),
-                ours.recordsPerSecond() / figures.get("ordered").recordsPerSecond(), load);
+                ours.recordsPerSecond() / figures.get("ordered").recordsPerSecond(), WORK_ROUNDS, load);
         Files.writeString(Path.of(System.getProperty("bench.b10.out")), "[\n" + String.join(",\n", rows) + "\n]\n");
     }
 
