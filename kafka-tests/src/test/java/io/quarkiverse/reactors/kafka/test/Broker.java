@@ -87,6 +87,22 @@ public final class Broker {
         }
     }
 
+    /** @return per partition of {@code topic}, the offset {@code group} has committed (absent: none yet) */
+    public static Map<Integer, Long> committed(String group, String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            Map<Integer, Long> offsets = new java.util.TreeMap<>();
+            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
+                    .forEach((partition, offset) -> {
+                        if (partition.topic().equals(topic) && offset != null) {
+                            offsets.put(partition.partition(), offset.offset());
+                        }
+                    });
+            return offsets;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read the offsets " + group + " committed on " + topic, e);
+        }
+    }
+
     /** Waits until {@code condition} holds, at most 60 s. */
     public static void until(java.util.function.BooleanSupplier condition, java.util.function.Supplier<String> what) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
