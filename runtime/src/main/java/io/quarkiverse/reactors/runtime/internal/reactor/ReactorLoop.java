@@ -268,7 +268,7 @@ final class ReactorLoop extends LoopPadAfter {
      * them wait for the end of its spin (B10: a connector whose context shares the loop dispatched its records
      * behind each 20 µs park spin). Netty's transports all have a task queue to ask; any other loop reads as empty.
      * Asked at most once every {@value #TASK_LOOK_NANOS} ns: a loop of fast idle pollers reads the clock every 16
-     * iterations of about 10 ns, and asking that often cost B3 a measurable part of each call.
+     * iterations of about 10 ns, and asking that often looked costly in quick B3 runs (noisy, but all one way).
      *
      * @param now the clock read that led here
      */
