@@ -15,12 +15,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +54,9 @@ class KafkaScenarioIT {
             Instance a1 = Instance.start(broker, dir, "a1");
             Instance b = Instance.start(broker, dir, "b");
             until(() -> a1.started(dir) && b.started(dir), Duration.ofSeconds(90), "both instances started");
+            // Started is not yet in the group: without this wait one instance could take every partition until
+            // the stop, and a run would process nothing.
+            until(() -> assignedMembers(broker) == 2, Duration.ofSeconds(90), "both instances assigned partitions");
             CountDownLatch restarted = new CountDownLatch(1);
             Thread producer = new Thread(() -> produce(broker, restarted), "scenario-producer");
             producer.start();
@@ -57,6 +65,7 @@ class KafkaScenarioIT {
             a1.stop();
             Instance a2 = Instance.start(broker, dir, "a2");
             until(() -> a2.started(dir), Duration.ofSeconds(90), "a2 started");
+            until(() -> assignedMembers(broker) == 2, Duration.ofSeconds(90), "a2 assigned partitions");
             restarted.countDown(); // the second half of the stream is produced with a2 in the group
             producer.join(TimeUnit.SECONDS.toMillis(60));
             until(() -> distinct(dir).size() >= RECORDS, Duration.ofSeconds(120), "every record processed");
@@ -77,6 +86,9 @@ class KafkaScenarioIT {
             assertTrue(duplicates <= 2 * MAX_IN_FLIGHT * REACTORS, duplicates + " processed twice");
             assertTrue(journals.get("a1").size() > 0 && journals.get("a2").size() > 0 && journals.get("b").size() > 0,
                     "every run processed records: " + counts(journals));
+        } catch (AssertionError e) {
+            printLogTails(dir); // what each instance said, for a failure seen only in CI
+            throw e;
         }
     }
 
@@ -121,6 +133,36 @@ class KafkaScenarioIT {
             producer.flush();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** @return the members of the stable group "ledger" that hold partitions; 0 while it rebalances */
+    private static int assignedMembers(KafkaBroker broker) {
+        try (Admin admin = broker.admin()) {
+            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("ledger")).describedGroups()
+                    .get("ledger").get(10, TimeUnit.SECONDS);
+            if (group.groupState() != GroupState.STABLE) {
+                return 0;
+            }
+            return (int) group.members().stream()
+                    .filter(m -> !m.assignment().topicPartitions().isEmpty()).count();
+        } catch (ExecutionException | TimeoutException e) {
+            return 0; // the group is not known yet: try again
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void printLogTails(Path dir) {
+        try (var files = Files.list(dir)) {
+            for (Path log : files.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
+                List<String> lines = Files.readAllLines(log);
+                System.out.println("---- last lines of " + log.getFileName());
+                lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(System.out::println);
+            }
+        } catch (IOException e) {
+            System.out.println("cannot read the instances' logs: " + e);
         }
     }
 
