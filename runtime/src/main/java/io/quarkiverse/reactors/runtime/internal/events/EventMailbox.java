@@ -19,8 +19,8 @@ import io.quarkiverse.reactors.ReactorStoppedException;
  * handshake that makes a burst of sends cost one wake-up, and the events accepted beside a full queue or lane; what it
  * counts beside the indices (refused, abandoned and peak queued events) is kept by {@link MailboxAccounts}. A
  * two-argument send goes into a lane in place ({@link SpscLane#offer(Object, Object, Object)}), into the queue as a
- * {@link BiEvent}. Which way a send goes depends only on the calling thread: the {@code callerLanes} hook returns
- * the caller's outbox when the caller is another reactor of the group.
+ * {@link BiEvent}. Which way a send goes depends only on the calling thread: {@link CallerLanes} finds the caller's
+ * lane when the caller is another reactor of the group.
  * <p>
  * The handshake: {@link #iterationScheduled} is 1 while an iteration of the consumer is posted to its event loop
  * or running. A sender offers, then reads the flag; only the sender that flips it from 0 to 1 posts the iteration
@@ -56,8 +56,8 @@ public final class EventMailbox implements LaneOutbox.Receiver {
     private final MpscArrayQueue<Object> queue;
     /** The lanes from the other reactors of the group, one per sender. */
     private final LaneInbox inbox;
-    /** The calling thread's outbox when it is another reactor of the group, else null: that caller uses a lane. */
-    private final Supplier<LaneOutbox> callerLanes;
+    /** The calling thread's lane into this reactor when it is another reactor of the group: that caller uses it. */
+    private final CallerLanes callers;
     private final ExecutorService loop;
     private final Runnable iteration;
     private final MailboxConsumer consumer;
@@ -87,7 +87,7 @@ public final class EventMailbox implements LaneOutbox.Receiver {
         this.reactorId = reactorId;
         this.queue = new MpscArrayQueue<>(capacity);
         this.inbox = new LaneInbox(reactors, queue.capacity());
-        this.callerLanes = callerLanes;
+        this.callers = new CallerLanes(this, reactors, callerLanes);
         this.loop = loop;
         this.iteration = iteration;
         this.consumer = consumer;
@@ -120,8 +120,8 @@ public final class EventMailbox implements LaneOutbox.Receiver {
      * @throws ReactorStoppedException when the mailbox is closed
      */
     public boolean trySend(Object event) {
-        LaneOutbox lanes = lanesOfOpenMailbox();
-        return lanes != null ? laneTook(lanes.offer(this, event)) : queueTook(event);
+        CallerLane caller = callerOfOpenMailbox();
+        return caller != null ? laneTook(caller.outbox().offer(this, caller, event)) : queueTook(event);
     }
 
     /**
@@ -129,16 +129,17 @@ public final class EventMailbox implements LaneOutbox.Receiver {
      * event object; into the queue as a {@link BiEvent}.
      */
     public <A, B> boolean trySend(BiConsumer<A, B> task, A a, B b) {
-        LaneOutbox lanes = lanesOfOpenMailbox();
-        return lanes != null ? laneTook(lanes.offer(this, task, a, b)) : queueTook(new BiEvent<>(task, a, b));
+        CallerLane caller = callerOfOpenMailbox();
+        return caller != null ? laneTook(caller.outbox().offer(this, caller, task, a, b))
+                : queueTook(new BiEvent<>(task, a, b));
     }
 
-    /** @return the caller's outbox when it is another reactor of the group, else null; throws when closed */
-    private LaneOutbox lanesOfOpenMailbox() {
+    /** @return the caller's lane when it is another reactor of the group, else null; throws when closed */
+    private CallerLane callerOfOpenMailbox() {
         if (closed) {
             throw refuseClosed();
         }
-        return callerLanes.get();
+        return callers.current();
     }
 
     private boolean laneTook(boolean offered) {
@@ -172,12 +173,13 @@ public final class EventMailbox implements LaneOutbox.Receiver {
     }
 
     private ReactorOverloadedException overloaded() {
-        LaneOutbox lanes = callerLanes.get();
-        if (lanes == null) {
+        CallerLane caller = callers.current();
+        if (caller == null) {
             return new ReactorOverloadedException(reactorId, queue.capacity());
         }
+        int sender = caller.outbox().sender();
         return new ReactorOverloadedException(reactorId, inbox.capacity(), "Reactor " + reactorId
-                + " rejected an event from reactor " + lanes.sender() + ": the lane from reactor " + lanes.sender()
+                + " rejected an event from reactor " + sender + ": the lane from reactor " + sender
                 + " is full (capacity " + inbox.capacity() + "). Slow down the sender, use trySend() to react to"
                 + " back-pressure, or raise quarkus.reactors.queue-capacity");
     }
@@ -190,9 +192,9 @@ public final class EventMailbox implements LaneOutbox.Receiver {
      * ({@link MailboxConsumer#runBesideQueue}); once the loop terminated it is abandoned.
      */
     public void sendAlways(ReactorEvent event) {
-        LaneOutbox lanes = callerLanes.get();
-        if (lanes != null) {
-            if (lanes.offer(this, event)) {
+        CallerLane caller = callers.current();
+        if (caller != null) {
+            if (caller.outbox().offer(this, caller, event)) {
                 return;
             }
         } else if (queue.offer(event)) {

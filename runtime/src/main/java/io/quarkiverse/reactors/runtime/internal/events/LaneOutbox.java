@@ -31,11 +31,10 @@ public final class LaneOutbox {
     static final int PUBLISH_EVERY_SMALL_LANE = 64;
 
     /**
-     * This sender's lane into each receiver (by id), looked up in the receiver's inbox on first use only: a send then
-     * reads nothing of the receiver's but the lane's producer side (the inbox shares a line with what the receiver
-     * writes on every drain).
+     * This sender's lane into each receiver (by id), looked up in the receiver's inbox on first use only: a flush then
+     * reads nothing of the receiver's but the lane's producer side.
      */
-    private final SpscLane<Object>[] lanes;
+    private final CallerLane[] lanes;
     /** Receivers (by id) whose lanes may hold unpublished events. */
     private final Receiver[] pending;
     private final boolean[] listed;
@@ -44,8 +43,8 @@ public final class LaneOutbox {
     /** Whether the owner's iteration runs, so that sends wait for its {@link #flush()}. */
     private boolean holding;
     /**
-     * The sending reactor's thread, set once on that thread before it sends ({@link #bindOwner}); other threads may
-     * read null until then ({@link CallerOutboxes} only compares it with the calling thread).
+     * The sending reactor's thread, set once on that thread before it sends ({@link #bindOwner}); null for an outbox
+     * that no thread owns (a test's), whose lanes {@link CallerLanes} then never hands out from its table.
      */
     private Thread owner;
 
@@ -53,10 +52,9 @@ public final class LaneOutbox {
      * @param sender the sending reactor's id
      * @param reactors how many reactors the group has
      */
-    @SuppressWarnings("unchecked")
     public LaneOutbox(int sender, int reactors) {
         this.sender = sender;
-        this.lanes = (SpscLane<Object>[]) new SpscLane<?>[reactors];
+        this.lanes = new CallerLane[reactors];
         this.pending = new Receiver[reactors];
         this.listed = new boolean[reactors];
     }
@@ -71,7 +69,7 @@ public final class LaneOutbox {
         owner = thread;
     }
 
-    /** @return the thread that owns this outbox, or null before {@link #bindOwner} (or not visible yet) */
+    /** @return the thread that owns this outbox, or null before {@link #bindOwner} */
     Thread owner() {
         return owner;
     }
@@ -82,24 +80,24 @@ public final class LaneOutbox {
     }
 
     /**
-     * Writes {@code event} into the lane to {@code receiver}; publishes it now unless the owner's iteration runs, or
-     * when the lane's unpublished events reach {@link #PUBLISH_EVERY}, and wakes the receiver whenever it publishes.
+     * Writes {@code event} into {@code lane}, this sender's lane to {@code receiver} ({@link #laneTo}); publishes it
+     * now unless the owner's iteration runs, or when the lane's unpublished events reach {@link #PUBLISH_EVERY}, and
+     * wakes the receiver whenever it publishes.
      *
      * @return false if the lane is full: the event was not queued (what was unpublished is published, and the
      *         receiver woken, so that it makes room)
      */
-    boolean offer(Receiver receiver, Object event) {
-        SpscLane<Object> lane = laneTo(receiver);
+    boolean offer(Receiver receiver, SpscLane<Object> lane, Object event) {
         return offered(receiver, lane, lane.offer(event));
     }
 
     /**
-     * {@link #offer(Receiver, Object)} for {@code task.accept(a, b)}, written into the lane in place: no event object.
+     * {@link #offer(Receiver, SpscLane, Object)} for {@code task.accept(a, b)}, written into the lane in place: no
+     * event object.
      *
-     * @return false if the lane is full, as {@link #offer(Receiver, Object)}
+     * @return false if the lane is full, as {@link #offer(Receiver, SpscLane, Object)}
      */
-    boolean offer(Receiver receiver, BiConsumer<?, ?> task, Object a, Object b) {
-        SpscLane<Object> lane = laneTo(receiver);
+    boolean offer(Receiver receiver, SpscLane<Object> lane, BiConsumer<?, ?> task, Object a, Object b) {
         return offered(receiver, lane, lane.offer(task, a, b));
     }
 
@@ -143,11 +141,12 @@ public final class LaneOutbox {
         pendingCount = 0;
     }
 
-    private SpscLane<Object> laneTo(Receiver receiver) {
+    /** On the owner's thread only: this sender's lane into {@code receiver}, made on first use. */
+    CallerLane laneTo(Receiver receiver) {
         int id = receiver.id();
-        SpscLane<Object> lane = lanes[id];
+        CallerLane lane = lanes[id];
         if (lane == null) {
-            lane = receiver.lanes().laneFrom(sender);
+            lane = receiver.lanes().laneFrom(this);
             lanes[id] = lane;
         }
         return lane;

@@ -20,7 +20,6 @@ import io.quarkiverse.reactors.ReactorStoppedException;
 import io.quarkiverse.reactors.TimerHandle;
 import io.quarkiverse.reactors.WatchHandle;
 import io.quarkiverse.reactors.WatchHandler;
-import io.quarkiverse.reactors.runtime.internal.events.CallerOutboxes;
 import io.quarkiverse.reactors.runtime.internal.events.EventDispatcher;
 import io.quarkiverse.reactors.runtime.internal.events.EventMailbox;
 import io.quarkiverse.reactors.runtime.internal.events.InternalTask;
@@ -94,8 +93,7 @@ public final class ReactorImpl implements Reactor {
         this.failureLog = new FailureLog(id);
         this.timers = new ReactorTimers(settings.timerTickNanos(), settings.timerSlots(), System.nanoTime(),
                 this::entryArmed);
-        CallerOutboxes callers = new CallerOutboxes(peers.length, this::callerLanes);
-        this.loop = new ReactorLoop(this, peers.length, callers::current, context, settings, phase,
+        this.loop = new ReactorLoop(this, peers.length, this::callerLanes, context, settings, phase,
                 pollers.everyIteration(), timers, counters, failureLog);
         this.mailbox = loop.mailbox();
         this.activity = new ReactorActivity(counters, phase, mailbox);

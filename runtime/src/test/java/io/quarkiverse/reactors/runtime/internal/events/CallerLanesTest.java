@@ -14,27 +14,32 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-class CallerOutboxesTest {
+class CallerLanesTest {
 
     @Test
-    void aSendersOutboxIsLookedUpOnceAndThenFoundByItsThread() {
-        LaneOutbox mine = new LaneOutbox(0, 2);
+    void aSendersLaneIsLookedUpOnceAndThenFoundByItsThread() {
+        LaneOutbox mine = new LaneOutbox(1, 2);
         mine.bindOwner(Thread.currentThread());
         AtomicInteger lookups = new AtomicInteger();
-        CallerOutboxes callers = new CallerOutboxes(2, () -> {
+        LaneOutbox.Receiver receiver = new LanesTest.FakeReceiver(0, 2, 16);
+        CallerLanes callers = new CallerLanes(receiver, 2, () -> {
             lookups.incrementAndGet();
             return mine;
         });
+        CallerLane lane = callers.current();
+        assertSame(mine, lane.outbox());
+        assertSame(Thread.currentThread(), lane.owner());
+        assertSame(lane, mine.laneTo(receiver), "the entry is the sender's own lane into the receiver");
         for (int i = 0; i < 1_000; i++) {
-            assertSame(mine, callers.current());
+            assertSame(lane, callers.current());
         }
-        assertEquals(1, lookups.get(), "the lookup ran again although the caller's slot held its outbox");
+        assertEquals(1, lookups.get(), "the lookup ran again although the caller's slot held its lane");
     }
 
     @Test
     void aThreadThatIsNoReactorOfTheGroupGetsNullAndTakesNoSlot() {
         AtomicInteger lookups = new AtomicInteger();
-        CallerOutboxes callers = new CallerOutboxes(2, () -> {
+        CallerLanes callers = new CallerLanes(new LanesTest.FakeReceiver(0, 2, 16), 2, () -> {
             lookups.incrementAndGet();
             return null;
         });
@@ -44,12 +49,13 @@ class CallerOutboxesTest {
     }
 
     @Test
-    void manySendersSharingSlotsEachAlwaysGetTheirOwnOutbox() throws Exception {
+    void manySendersSharingSlotsEachAlwaysGetTheirOwnLane() throws Exception {
         // 64 threads on a table of 8 slots: most share a slot with another sender. A thread must only ever be
-        // handed its own outbox, whichever sender took the slot and whatever it reads of another's owner.
+        // handed its own lane, whichever sender took the slot and whatever it reads of another's entry.
         int threads = 64;
         Map<Thread, LaneOutbox> outboxes = new ConcurrentHashMap<>();
-        CallerOutboxes callers = new CallerOutboxes(2, () -> outboxes.get(Thread.currentThread()));
+        CallerLanes callers = new CallerLanes(new LanesTest.FakeReceiver(0, threads, 16), 2,
+                () -> outboxes.get(Thread.currentThread()));
         List<String> wrong = new CopyOnWriteArrayList<>();
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> senders = new ArrayList<>();
@@ -66,9 +72,10 @@ class CallerOutboxesTest {
                     return;
                 }
                 for (int i = 0; i < 20_000; i++) {
-                    LaneOutbox got = callers.current();
-                    if (got != own) {
-                        wrong.add("sender " + id + " was handed the outbox of sender " + (got == null ? "none" : got.sender()));
+                    CallerLane got = callers.current();
+                    if (got == null || got.outbox() != own || got.owner() != Thread.currentThread()) {
+                        wrong.add("sender " + id + " was handed the lane of sender "
+                                + (got == null ? "none" : got.outbox().sender()));
                         return;
                     }
                 }
