@@ -7,11 +7,11 @@ import java.util.function.Supplier;
  * identity hash: how a send finds the calling thread's lane into this receiver without a thread-local lookup. The
  * lookup (a Netty {@code FastThreadLocal} read, the group check, the outbox: about a dozen dependent loads) ran on
  * every send and was the largest part of B1's sender after the lane's offer; a probe here is the identity hash (read
- * from the thread's header), the slot, and the entry's owner. The entry is the lane itself ({@link CallerLane}), not
- * the sender's outbox: a send's loads depend on each other (receiver, mailbox, table, entry, lane, slots), and the
- * outbox's lanes were two more links in that chain. Measured on B1 (2-vCPU Xeon, JMH, three alternating pairs of
- * JVMs): 53-72 M events/s with a table of the senders' outboxes, 71-124 with this table of their lanes (before the
- * outboxes' table: 46 M median, with the lookup on every send).
+ * from the thread's header), the slot, and the entry's owner. The entry holds the lane ({@link CallerLane}), not
+ * just the sender's outbox: a send's loads depend on each other (receiver, mailbox, table, entry, lane, slots), and
+ * the outbox's array of lanes was one more link in that chain. Measured on B1 (2-vCPU Xeon, JMH, 2 forks,
+ * alternating pairs of JVMs): 101.8 and 78.0 M events/s with a table of the senders' outboxes, 119.1 and 89.1 with
+ * this one (before the outboxes' table: 46 M median, with the lookup on every send).
  * <p>
  * A slot is written only while it is empty, by a sender whose hash lands there, with a plain store of its own lane
  * (two senders that find it empty at once both write it, and one of them keeps it); a probe uses an entry only when

@@ -121,7 +121,7 @@ public final class EventMailbox implements LaneOutbox.Receiver {
      */
     public boolean trySend(Object event) {
         CallerLane caller = callerOfOpenMailbox();
-        return caller != null ? laneTook(caller.outbox().offer(this, caller, event)) : queueTook(event);
+        return caller != null ? laneTook(caller.outbox().offer(this, caller.lane(), event)) : queueTook(event);
     }
 
     /**
@@ -130,7 +130,7 @@ public final class EventMailbox implements LaneOutbox.Receiver {
      */
     public <A, B> boolean trySend(BiConsumer<A, B> task, A a, B b) {
         CallerLane caller = callerOfOpenMailbox();
-        return caller != null ? laneTook(caller.outbox().offer(this, caller, task, a, b))
+        return caller != null ? laneTook(caller.outbox().offer(this, caller.lane(), task, a, b))
                 : queueTook(new BiEvent<>(task, a, b));
     }
 
@@ -194,7 +194,7 @@ public final class EventMailbox implements LaneOutbox.Receiver {
     public void sendAlways(ReactorEvent event) {
         CallerLane caller = callers.current();
         if (caller != null) {
-            if (caller.outbox().offer(this, caller, event)) {
+            if (caller.outbox().offer(this, caller.lane(), event)) {
                 return;
             }
         } else if (queue.offer(event)) {

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * its first event to this reactor (pairs that never talk cost nothing). Foreign threads do not use lanes: they keep
  * the reactor's bounded MPSC queue.
  * <p>
- * Threading: {@link #laneFrom} only from the sending reactor's thread (so each slot has one writer);
+ * Threading: {@link #laneFrom(int)} only from sending reactor {@code sender}'s thread (so each slot has one writer);
  * {@link #drain} and {@link #hasPublished()} only from the receiving reactor's thread (or, once its loop terminated for good,
  * from the one
  * thread that abandons what is left); {@link #isEmpty()}, {@link #depth()} and {@link #published()} from any
@@ -65,12 +65,12 @@ final class LaneInbox {
         return capacity;
     }
 
-    /** The sending reactor's thread only: the lane from {@code outbox}'s reactor into this one, made on first use. */
-    CallerLane laneFrom(LaneOutbox outbox) {
-        int sender = outbox.sender();
-        CallerLane lane = (CallerLane) lanes[sender];
+    /** Sender {@code sender}'s thread only: its lane into this reactor, made on first use. */
+    @SuppressWarnings("unchecked")
+    SpscLane<Object> laneFrom(int sender) {
+        SpscLane<Object> lane = (SpscLane<Object>) lanes[sender];
         if (lane == null) {
-            lane = new CallerLane(capacity, outbox.owner(), outbox);
+            lane = new SpscLane<>(capacity);
             // Released: the receiver, reading the slot with an acquire load, sees the lane fully constructed; and it
             // looks at the slots again once it sees the count change, which comes after the slot's store.
             SLOTS.setRelease(lanes, sender, lane);

@@ -31,8 +31,8 @@ public final class LaneOutbox {
     static final int PUBLISH_EVERY_SMALL_LANE = 64;
 
     /**
-     * This sender's lane into each receiver (by id), looked up in the receiver's inbox on first use only: a flush then
-     * reads nothing of the receiver's but the lane's producer side.
+     * This sender's way into each receiver (by id): its lane, looked up in the receiver's inbox on first use only, with
+     * this outbox and its owner ({@link CallerLane}, what the receiver's {@link CallerLanes} hands back to a send).
      */
     private final CallerLane[] lanes;
     /** Receivers (by id) whose lanes may hold unpublished events. */
@@ -136,7 +136,7 @@ public final class LaneOutbox {
             Receiver receiver = pending[i];
             pending[i] = null;
             listed[receiver.id()] = false;
-            publish(lanes[receiver.id()], receiver);
+            publish(lanes[receiver.id()].lane(), receiver);
         }
         pendingCount = 0;
     }
@@ -146,7 +146,7 @@ public final class LaneOutbox {
         int id = receiver.id();
         CallerLane lane = lanes[id];
         if (lane == null) {
-            lane = receiver.lanes().laneFrom(this);
+            lane = new CallerLane(owner, this, receiver.lanes().laneFrom(sender));
             lanes[id] = lane;
         }
         return lane;

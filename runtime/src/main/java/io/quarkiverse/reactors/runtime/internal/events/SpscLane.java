@@ -34,12 +34,10 @@ import java.lang.invoke.VarHandle;
  * {@link #drain} and {@link #hasPublished()} only from the one consumer thread (or, after that thread stopped for good, from
  * one thread that
  * took over its role); {@link #size()}, {@link #isEmpty()} and {@link #capacity()} from any thread.
- * <p>
- * Not final: a reactor's lane is a {@link CallerLane}, which adds the sender it belongs to.
  *
  * @param <E> the element type
  */
-public class SpscLane<E> extends SpscLaneConsumerFields {
+public final class SpscLane<E> extends SpscLaneConsumerFields {
 
     /** Padding against the final fields' line: not read. */
     long q00, q01, q02, q03, q04, q05, q06, q07, q08, q09, q10, q11, q12, q13, q14, q15;

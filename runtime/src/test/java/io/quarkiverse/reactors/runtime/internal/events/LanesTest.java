@@ -44,7 +44,7 @@ class LanesTest {
         if (held) {
             outbox.holdPublication();
         }
-        return outbox.offer(receiver, outbox.laneTo(receiver), event);
+        return outbox.offer(receiver, outbox.laneTo(receiver).lane(), event);
     }
 
     @Test
