@@ -254,7 +254,6 @@ public class KafkaPartitionedBench {
      * the consumer's low-rate path), then pauses its partitions again.
      */
     private void warmUp(String mode, KafkaProducer<String, String> paced) throws InterruptedException {
-        Work work = handlers.work.get(mode);
         clients.getConsumer(mode).runOnPollingThread(consumer -> {
             consumer.resume(consumer.assignment());
         }).await().atMost(Duration.ofSeconds(30));

@@ -45,7 +45,7 @@ public final class Broker {
 
     /** Creates a topic with {@code partitions} partitions on the shared broker, unless it exists (second class load). */
     public static void createTopic(String name, int partitions) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+        try (Admin admin = admin()) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
@@ -72,7 +72,7 @@ public final class Broker {
 
     /** @return per partition of {@code topic}, how many records it has (its end offset: topics here start at 0) */
     public static Map<Integer, Long> countByPartition(String topic, int partitions) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+        try (Admin admin = admin()) {
             Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
             for (int p = 0; p < partitions; p++) {
                 latest.put(new org.apache.kafka.common.TopicPartition(topic, p),
@@ -89,7 +89,7 @@ public final class Broker {
 
     /** @return per partition of {@code topic}, the offset {@code group} has committed (absent: none yet) */
     public static Map<Integer, Long> committed(String group, String topic) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+        try (Admin admin = admin()) {
             Map<Integer, Long> offsets = new java.util.TreeMap<>();
             admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
                     .forEach((partition, offset) -> {
@@ -101,6 +101,11 @@ public final class Broker {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot read the offsets " + group + " committed on " + topic, e);
         }
+    }
+
+    /** An admin client on the broker; the caller closes it. */
+    private static Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
     }
 
     /** Waits until {@code condition} holds, at most 60 s. */

@@ -27,7 +27,7 @@ import io.vertx.core.json.JsonObject;
 /**
  * Each record runs on the reactor owning its partition ({@code partition mod 2}), in offset order per partition,
  * and is acked: the stats count every record completed, and the group's committed offsets reach the end of every
- * partition (the reactors hand their acks to the connector's context in batches).
+ * partition.
  */
 public class PartitionedTest {
 

@@ -76,18 +76,18 @@ public final class EventMailbox implements LaneOutbox.Receiver {
      * @param reactorId the reactor, for exceptions and logs
      * @param capacity the queue's bound, and each lane's
      * @param reactors how many reactors the group has (the lanes are indexed by the sender's id)
-     * @param callerLanes any thread: the calling thread's {@link LaneOutbox} when it is another reactor of the
+     * @param callerOutbox any thread: the calling thread's {@link LaneOutbox} when it is another reactor of the
      *        group, else null
      * @param loop the consumer's event loop
      * @param iteration the consumer's iteration, posted to {@code loop} when an event arrives while none is scheduled
      * @param consumer runs and abandons events
      */
-    public EventMailbox(int reactorId, int capacity, int reactors, Supplier<LaneOutbox> callerLanes, ExecutorService loop,
+    public EventMailbox(int reactorId, int capacity, int reactors, Supplier<LaneOutbox> callerOutbox, ExecutorService loop,
             Runnable iteration, MailboxConsumer consumer) {
         this.reactorId = reactorId;
         this.queue = new MpscArrayQueue<>(capacity);
         this.inbox = new LaneInbox(reactors, queue.capacity());
-        this.callers = new CallerLanes(this, reactors, callerLanes);
+        this.callers = new CallerLanes(this, reactors, callerOutbox);
         this.loop = loop;
         this.iteration = iteration;
         this.consumer = consumer;

@@ -93,7 +93,7 @@ public final class ReactorImpl implements Reactor {
         this.failureLog = new FailureLog(id);
         this.timers = new ReactorTimers(settings.timerTickNanos(), settings.timerSlots(), System.nanoTime(),
                 this::entryArmed);
-        this.loop = new ReactorLoop(this, peers.length, this::callerLanes, context, settings, phase,
+        this.loop = new ReactorLoop(this, peers.length, this::callerOutbox, context, settings, phase,
                 pollers.everyIteration(), timers, counters, failureLog);
         this.mailbox = loop.mailbox();
         this.activity = new ReactorActivity(counters, phase, mailbox);
@@ -112,7 +112,7 @@ public final class ReactorImpl implements Reactor {
      * Any thread: the calling thread's outbox when it is another reactor of this group (its events to this reactor go
      * into its lane), else null (the caller uses the queue).
      */
-    private LaneOutbox callerLanes() {
+    private LaneOutbox callerOutbox() {
         ReactorImpl caller = ReactorGroup.currentOrNull();
         return caller != null && caller != this && caller.peers == peers ? caller.loop.outbox() : null;
     }

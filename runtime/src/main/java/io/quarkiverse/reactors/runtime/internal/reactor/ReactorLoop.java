@@ -104,9 +104,9 @@ final class ReactorLoop extends LoopPadAfter {
 
     /**
      * @param reactors how many reactors the group has (the mailbox's lanes are indexed by the sender's id)
-     * @param callerLanes any thread: the calling thread's outbox when it is another reactor of the group, else null
+     * @param callerOutbox any thread: the calling thread's outbox when it is another reactor of the group, else null
      */
-    ReactorLoop(ReactorImpl reactor, int reactors, Supplier<LaneOutbox> callerLanes, ContextInternal context,
+    ReactorLoop(ReactorImpl reactor, int reactors, Supplier<LaneOutbox> callerOutbox, ContextInternal context,
             ReactorSettings settings, LoopPhase phase, PollerSet pollers, ReactorTimers timers, ReactorCounters counters,
             FailureLog failureLog) {
         this.reactor = reactor;
@@ -115,7 +115,7 @@ final class ReactorLoop extends LoopPadAfter {
         this.tasks = eventLoop instanceof SingleThreadEventExecutor executor ? executor : null;
         this.outbox = new LaneOutbox(reactor.id(), reactors);
         this.events = new EventRunner(reactor, context, phase, counters);
-        this.mailbox = new EventMailbox(reactor.id(), settings.queueCapacity(), reactors, callerLanes, eventLoop,
+        this.mailbox = new EventMailbox(reactor.id(), settings.queueCapacity(), reactors, callerOutbox, eventLoop,
                 this::iterate, events);
         this.batchSize = settings.batchSize();
         this.idlePollIntervalNanos = settings.idlePollIntervalNanos();
