@@ -85,7 +85,8 @@ public interface Reactor {
      * queued, the task runs at once, in the subscriber's context, without an event (no queued event can be
      * overtaken). A task that throws fails the {@code Uni} with that exception.
      * A full queue fails it with {@link ReactorOverloadedException}, a stopped reactor with
-     * {@link ReactorStoppedException}.
+     * {@link ReactorStoppedException}. Cancelling the subscription drops the result: a task already sent
+     * still runs, and one cancelled before it was sent (in {@code onSubscribe}) is not sent.
      */
     <T> Uni<T> call(Supplier<T> task);
 
@@ -155,7 +156,8 @@ public interface Reactor {
      * A subscriber that fails, by throwing or asynchronously, fails the {@code Uni} after all have run, with
      * that exception (or a {@code CompositeException} of all of them); the failure is counted on the
      * subscriber, not logged, since the caller receives it. A full queue fails the {@code Uni} with
-     * {@link ReactorOverloadedException}, a stopped reactor with {@link ReactorStoppedException}.
+     * {@link ReactorOverloadedException}, a stopped reactor with {@link ReactorStoppedException}. Cancellation
+     * works as for {@link #call(Supplier)}.
      * <p>
      * May be called from any thread.
      *

@@ -3,8 +3,12 @@ package io.quarkiverse.reactors.test.events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import jakarta.inject.Inject;
 
@@ -15,6 +19,8 @@ import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.Reactors;
 import io.quarkiverse.reactors.test.Await;
 import io.quarkus.test.QuarkusUnitTest;
+import io.smallrye.mutiny.subscription.UniSubscriber;
+import io.smallrye.mutiny.subscription.UniSubscription;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;
@@ -141,5 +147,53 @@ public class CallTest {
         Thread[] t = Await.result(threads);
         assertSame(t[0], t[1]);
         assertSame(threadOf(r0), t[0]);
+    }
+
+    @Test
+    void aCallCancelledAfterItWasSentRunsButItsReplyIsDropped() {
+        Reactor target = reactors.reactor(1);
+        AtomicReference<UniSubscription> subscription = new AtomicReference<>();
+        AtomicInteger runs = new AtomicInteger();
+        List<Object> signals = new CopyOnWriteArrayList<>();
+        target.call(() -> {
+            // cancelled while it runs: the reply is on its way when the subscriber no longer wants it
+            subscription.get().cancel();
+            return runs.incrementAndGet();
+        }).subscribe().withSubscriber(recording(subscription::set, signals));
+        // FIFO per sender: the call and its reply (completed on the target: the caller is no reactor) come first
+        Await.result(target.callAsync(() -> null));
+        assertEquals(1, runs.get(), "the call ran");
+        assertEquals(List.of(), signals, "no item after cancel");
+    }
+
+    @Test
+    void aCallCancelledOnSubscriptionIsNeverSent() {
+        Reactor target = reactors.reactor(1);
+        AtomicInteger runs = new AtomicInteger();
+        List<Object> signals = new CopyOnWriteArrayList<>();
+        target.call(runs::incrementAndGet).subscribe().withSubscriber(recording(UniSubscription::cancel, signals));
+        Await.result(target.callAsync(() -> null));
+        assertEquals(0, runs.get(), "nothing sent");
+        assertEquals(List.of(), signals);
+    }
+
+    /** A subscriber that hands its subscription to {@code onSubscribe} and records every item and failure. */
+    private static UniSubscriber<Integer> recording(Consumer<UniSubscription> onSubscribe, List<Object> signals) {
+        return new UniSubscriber<>() {
+            @Override
+            public void onSubscribe(UniSubscription subscription) {
+                onSubscribe.accept(subscription);
+            }
+
+            @Override
+            public void onItem(Integer item) {
+                signals.add(item);
+            }
+
+            @Override
+            public void onFailure(Throwable failure) {
+                signals.add(failure);
+            }
+        };
     }
 }

@@ -2,31 +2,15 @@ package io.quarkiverse.reactors.runtime.internal.events;
 
 import java.util.concurrent.CompletableFuture;
 
-import io.smallrye.mutiny.subscription.UniEmitter;
-
 /**
- * Where the outcome of a call goes: a Mutiny emitter or a {@link CompletableFuture}. Called once, by
- * the thread that delivers the outcome.
+ * Where the outcome of a call goes: a {@code Uni}'s subscriber ({@link UniReply}) or a {@link CompletableFuture}.
+ * Called once, by the thread that delivers the outcome.
  */
 public interface CallCompletion<T> {
 
     void complete(T value);
 
     void fail(Throwable failure);
-
-    static <T> CallCompletion<T> of(UniEmitter<? super T> emitter) {
-        return new CallCompletion<>() {
-            @Override
-            public void complete(T value) {
-                emitter.complete(value);
-            }
-
-            @Override
-            public void fail(Throwable failure) {
-                emitter.fail(failure);
-            }
-        };
-    }
 
     static <T> CallCompletion<T> of(CompletableFuture<T> future) {
         return new CallCompletion<>() {

@@ -9,6 +9,7 @@ import io.quarkiverse.reactors.ReactorStoppedException;
 import io.quarkiverse.reactors.runtime.internal.reactor.ReactorGroup;
 import io.quarkiverse.reactors.runtime.internal.reactor.ReactorImpl;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.impl.ContextInternal;
 
 /**
@@ -32,7 +33,12 @@ public final class ReactorCalls {
 
     /** {@code Reactor.call}: lazy, each subscription sends the call once; a refusal fails the {@code Uni}. */
     public <T> Uni<T> call(Supplier<T> task) {
-        return Uni.createFrom().emitter(emitter -> submitCall(task, CallCompletion.of(emitter)));
+        return Infrastructure.onUniCreation(new ReplyUni<T>() {
+            @Override
+            void send(CallCompletion<T> completion) {
+                submitCall(task, completion);
+            }
+        });
     }
 
     /** {@code Reactor.callAsync}: sends the call now; a refusal fails the stage. */
@@ -68,13 +74,16 @@ public final class ReactorCalls {
      * Lazy: each subscription queues the event once; a refusal fails the {@code Uni}.
      */
     public <R> Uni<R> deliver(EventSubscriber[] subscribers, EventSubscriber replier, Object event) {
-        return Uni.createFrom().emitter(emitter -> {
-            ReactorImpl caller = ReactorGroup.currentOrNull();
-            try {
-                mailbox.send(new DeliveryEvent<R>(subscribers, replier, event, CallCompletion.of(emitter), caller,
-                        callerContext(caller)));
-            } catch (ReactorOverloadedException | ReactorStoppedException e) {
-                emitter.fail(e);
+        return Infrastructure.onUniCreation(new ReplyUni<R>() {
+            @Override
+            void send(CallCompletion<R> completion) {
+                ReactorImpl caller = ReactorGroup.currentOrNull();
+                try {
+                    mailbox.send(new DeliveryEvent<R>(subscribers, replier, event, completion, caller,
+                            callerContext(caller)));
+                } catch (ReactorOverloadedException | ReactorStoppedException e) {
+                    completion.fail(e);
+                }
             }
         });
     }

@@ -16,7 +16,6 @@ import io.quarkiverse.reactors.Interest;
 import io.quarkiverse.reactors.PollerHandle;
 import io.quarkiverse.reactors.Reactor;
 import io.quarkiverse.reactors.ReactorStats;
-import io.quarkiverse.reactors.ReactorStoppedException;
 import io.quarkiverse.reactors.TimerHandle;
 import io.quarkiverse.reactors.WatchHandle;
 import io.quarkiverse.reactors.WatchHandler;
@@ -193,16 +192,7 @@ public final class ReactorImpl implements Reactor {
     @Override
     public <T> Uni<T> call(Supplier<T> task) {
         Objects.requireNonNull(task, "task");
-        return mailbox.closed() ? stoppedUni() : calls.call(task);
-    }
-
-    /**
-     * A Uni already failed with {@link ReactorStoppedException}. Made without a callback: Mutiny hands the callback
-     * of a new emitter Uni to the context propagation of the application, which fails with a
-     * NullPointerException once the application has stopped.
-     */
-    private <T> Uni<T> stoppedUni() {
-        return Uni.createFrom().failure(mailbox.refuseClosed());
+        return calls.call(task);
     }
 
     @Override
@@ -292,6 +282,15 @@ public final class ReactorImpl implements Reactor {
             return stoppedUni();
         }
         return offloads.offload(task, ordered);
+    }
+
+    /**
+     * A Uni already failed with {@link io.quarkiverse.reactors.ReactorStoppedException}. Made without a callback:
+     * Mutiny hands the callback of a new emitter Uni (an offload's) to the context propagation of the application,
+     * which fails with a NullPointerException once the application has stopped.
+     */
+    private <T> Uni<T> stoppedUni() {
+        return Uni.createFrom().failure(mailbox.refuseClosed());
     }
 
     /** @return this reactor's offloaded tasks */

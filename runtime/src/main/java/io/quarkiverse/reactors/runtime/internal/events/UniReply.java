@@ -1,0 +1,46 @@
+package io.quarkiverse.reactors.runtime.internal.events;
+
+import io.smallrye.mutiny.subscription.UniSubscriber;
+import io.smallrye.mutiny.subscription.UniSubscription;
+
+/**
+ * One subscription to a {@link ReplyUni}: where the event's outcome goes, and how the subscriber cancels. The outcome
+ * is delivered once ({@link CallCompletion}'s contract), so no flag guards it; a cancelled subscription drops it, as
+ * Mutiny's emitter does. The event still runs: it may be on its way or running already.
+ * <p>
+ * Thread-safe: {@link #cancel()} from any thread, the outcome from the thread that delivers it.
+ *
+ * @param <T> the reply's type
+ */
+final class UniReply<T> implements CallCompletion<T>, UniSubscription {
+
+    private final UniSubscriber<? super T> subscriber;
+    private volatile boolean cancelled;
+
+    UniReply(UniSubscriber<? super T> subscriber) {
+        this.subscriber = subscriber;
+    }
+
+    @Override
+    public void cancel() {
+        cancelled = true;
+    }
+
+    boolean isCancelled() {
+        return cancelled;
+    }
+
+    @Override
+    public void complete(T value) {
+        if (!cancelled) {
+            subscriber.onItem(value);
+        }
+    }
+
+    @Override
+    public void fail(Throwable failure) {
+        if (!cancelled) {
+            subscriber.onFailure(failure);
+        }
+    }
+}
