@@ -78,9 +78,15 @@ class OperationsProcessor {
     void meters(ReactorsBuildTimeConfig config, Capabilities capabilities, Optional<MetricsCapabilityBuildItem> metrics,
             ReactorsRecorder recorder, ReactorsBuildItem reactors, MonitorBuildItem monitor,
             BuildProducer<MetricsFactoryConsumerBuildItem> consumers) {
-        if (config.metrics().enabled() && capabilities.isPresent(Capability.METRICS) && metrics.isPresent()
-                && metrics.get().metricsSupported(MetricsFactory.MICROMETER)) {
+        if (micrometerOn(config, capabilities, metrics)) {
             consumers.produce(new MetricsFactoryConsumerBuildItem(recorder.meters(reactors.reactors(), monitor.monitor())));
         }
+    }
+
+    /** Whether the reactors publish meters: {@code quarkus.reactors.metrics.enabled} and Micrometer present. */
+    static boolean micrometerOn(ReactorsBuildTimeConfig config, Capabilities capabilities,
+            Optional<MetricsCapabilityBuildItem> metrics) {
+        return config.metrics().enabled() && capabilities.isPresent(Capability.METRICS) && metrics.isPresent()
+                && metrics.get().metricsSupported(MetricsFactory.MICROMETER);
     }
 }

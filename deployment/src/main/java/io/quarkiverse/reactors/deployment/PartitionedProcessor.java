@@ -22,6 +22,7 @@ import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.Type;
 
+import io.quarkiverse.reactors.runtime.ReactorsBuildTimeConfig;
 import io.quarkiverse.reactors.runtime.internal.kafka.DrainingCommitHandler;
 import io.quarkiverse.reactors.runtime.internal.kafka.PartitionedChannels;
 import io.quarkiverse.reactors.runtime.internal.kafka.PartitionedInvoker;
@@ -54,6 +55,8 @@ import io.quarkus.deployment.builditem.GeneratedResourceBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.deployment.builditem.ServiceStartBuildItem;
 import io.quarkus.deployment.execannotations.ExecutionModelAnnotationsAllowedBuildItem;
+import io.quarkus.deployment.metrics.MetricsCapabilityBuildItem;
+import io.quarkus.deployment.metrics.MetricsFactoryConsumerBuildItem;
 import io.quarkus.deployment.recording.RecorderContext;
 import io.quarkus.gizmo2.ClassOutput;
 import io.quarkus.gizmo2.Const;
@@ -289,6 +292,18 @@ class PartitionedProcessor {
                     describe(item.method()));
         }
         recorder.checkPartitionMap(sorted.stream().map(PartitionedMethodBuildItem::channel).toList());
+    }
+
+    /** The channels' meters, with the reactors' own: when Micrometer is present and the reactors' metrics are on. */
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    void meters(ReactorsBuildTimeConfig config, Capabilities capabilities, Optional<MetricsCapabilityBuildItem> metrics,
+            PartitionedRecorder recorder, ReactorsBuildItem reactors, List<PartitionedMethodBuildItem> methods,
+            BuildProducer<MetricsFactoryConsumerBuildItem> consumers) {
+        if (!methods.isEmpty() && OperationsProcessor.micrometerOn(config, capabilities, metrics)) {
+            consumers.produce(new MetricsFactoryConsumerBuildItem(recorder.meters(reactors.reactors(),
+                    methods.stream().map(PartitionedMethodBuildItem::channel).sorted().toList())));
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.quarkiverse.reactors.runtime.internal.kafka;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import io.quarkiverse.reactors.Reactors;
@@ -10,6 +11,7 @@ import io.quarkus.arc.ArcContainer;
 import io.quarkus.arc.InjectableBean;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
+import io.quarkus.runtime.metrics.MetricsFactory;
 
 /**
  * Registers the {@code @Partitioned} channels at runtime init. Called once per channel on the startup thread. The
@@ -38,6 +40,11 @@ public class PartitionedRecorder {
                 : PartitionMap.parse(PARTITION_MAP + "\"" + channel + "\"", map, count);
         PartitionedChannels.register(new PartitionedChannel(channel, description, reactors.getValue(),
                 invoker.getValue(), container.instance(bean).get(), kafka.maxInFlight(), owners));
+    }
+
+    /** Publishes the channels' meters through Quarkus' metrics SPI (Micrometer): {@link PartitionedMeters}. */
+    public Consumer<MetricsFactory> meters(RuntimeValue<Reactors> reactors, List<String> channels) {
+        return factory -> PartitionedMeters.register(factory, channels, reactors.getValue().count());
     }
 
     /**
