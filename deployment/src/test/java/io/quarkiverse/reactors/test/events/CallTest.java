@@ -177,6 +177,35 @@ public class CallTest {
         assertEquals(List.of(), signals);
     }
 
+    @Test
+    void aSubscriberThatThrowsOnAnInlineReplyIsSignalledOnce() {
+        Reactor r0 = reactors.reactor(0);
+        List<Object> signals = new CopyOnWriteArrayList<>();
+        CompletableFuture<String> subscribed = new CompletableFuture<>();
+        r0.send(() -> {
+            // nothing queued on the caller's own reactor: the reply is delivered inside subscribe
+            r0.call(() -> 1).subscribe().withSubscriber(new UniSubscriber<Integer>() {
+                @Override
+                public void onSubscribe(UniSubscription subscription) {
+                }
+
+                @Override
+                public void onItem(Integer item) {
+                    signals.add(item);
+                    throw new IllegalStateException("the subscriber's own failure");
+                }
+
+                @Override
+                public void onFailure(Throwable failure) {
+                    signals.add(failure);
+                }
+            });
+            subscribed.complete("subscribe returned");
+        });
+        assertEquals("subscribe returned", Await.result(subscribed));
+        assertEquals(List.of(1), signals, "one item, and no failure after it");
+    }
+
     /** A subscriber that hands its subscription to {@code onSubscribe} and records every item and failure. */
     private static UniSubscriber<Integer> recording(Consumer<UniSubscription> onSubscribe, List<Object> signals) {
         return new UniSubscriber<>() {

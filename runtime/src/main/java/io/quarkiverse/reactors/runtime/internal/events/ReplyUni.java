@@ -1,5 +1,6 @@
 package io.quarkiverse.reactors.runtime.internal.events;
 
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.operators.AbstractUni;
 import io.smallrye.mutiny.subscription.UniSubscriber;
 
@@ -18,14 +19,25 @@ abstract class ReplyUni<T> extends AbstractUni<T> {
     public final void subscribe(UniSubscriber<? super T> subscriber) {
         UniReply<T> reply = new UniReply<>(subscriber);
         subscriber.onSubscribe(reply);
-        if (!reply.isCancelled()) {
+        if (reply.isCancelled()) {
+            return;
+        }
+        try {
             send(reply);
+        } catch (Throwable t) {
+            // As Mutiny's emitter: what escapes fails the subscriber, or, when the subscriber was already signalled (a
+            // call to the caller's own reactor completes inside send, and the subscriber's onItem threw), is dropped.
+            if (!reply.signalled()) {
+                reply.fail(t);
+            } else {
+                Infrastructure.handleDroppedException(t);
+            }
         }
     }
 
     /**
-     * Sends the event for one subscription: {@code completion} takes its reply, or the refusal ({@code send} itself
-     * throws nothing).
+     * Sends the event for one subscription: {@code completion} takes its reply, or the refusal. A call to the
+     * caller's own reactor with nothing queued completes {@code completion} before it returns.
      */
     abstract void send(CallCompletion<T> completion);
 }

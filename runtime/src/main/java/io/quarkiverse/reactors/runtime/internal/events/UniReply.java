@@ -16,6 +16,11 @@ final class UniReply<T> implements CallCompletion<T>, UniSubscription {
 
     private final UniSubscriber<? super T> subscriber;
     private volatile boolean cancelled;
+    /**
+     * Set by the thread that delivers the outcome, before it signals. Read by {@link ReplyUni} only when sending
+     * threw, on the subscribing thread: only an outcome delivered inline, on that thread, can have set it then.
+     */
+    private boolean signalled;
 
     UniReply(UniSubscriber<? super T> subscriber) {
         this.subscriber = subscriber;
@@ -30,8 +35,14 @@ final class UniReply<T> implements CallCompletion<T>, UniSubscription {
         return cancelled;
     }
 
+    /** @return whether the outcome was delivered, or dropped for a cancelled subscription */
+    boolean signalled() {
+        return signalled;
+    }
+
     @Override
     public void complete(T value) {
+        signalled = true;
         if (!cancelled) {
             subscriber.onItem(value);
         }
@@ -39,6 +50,7 @@ final class UniReply<T> implements CallCompletion<T>, UniSubscription {
 
     @Override
     public void fail(Throwable failure) {
+        signalled = true;
         if (!cancelled) {
             subscriber.onFailure(failure);
         }

@@ -76,8 +76,8 @@ public final class PartitionedChannel {
     // Written only by the dispatching context (single writer), read by stats() from any thread.
     private volatile long dispatched;
     private volatile long pauses;
-    private volatile long pausedNanos;
-    private volatile long pausedSince;
+    /** The time stopped, in one field so that stats() reads the ended pauses and the current one of one moment. */
+    private volatile StoppedTime stopped = StoppedTime.NEVER;
 
     // Dispatching context only: per reactor, the records that wait for it while it is full (its partitions paused);
     // the record a stopped channel holds and the stage SmallRye waits on; whether a drain timer is set.
@@ -158,7 +158,7 @@ public final class PartitionedChannel {
         blocked = record;
         resumed = new CompletableFuture<>();
         pauses++;
-        pausedSince = System.nanoTime();
+        stopped = new StoppedTime(stopped.endedNanos(), System.nanoTime());
         CompletableFuture<Void> stage = resumed;
         scheduleDrain();
         return stage;
@@ -208,8 +208,8 @@ public final class PartitionedChannel {
             if (!(held[record.reactor()].isEmpty() && trySend(record))) {
                 hold(record);
             }
-            pausedNanos += System.nanoTime() - pausedSince;
-            pausedSince = 0;
+            StoppedTime pause = stopped;
+            stopped = new StoppedTime(pause.endedNanos() + System.nanoTime() - pause.since(), 0);
             CompletableFuture<Void> stage = resumed;
             resumed = null;
             stage.complete(null); // SmallRye may dispatch the next record right here
@@ -347,7 +347,8 @@ public final class PartitionedChannel {
     }
 
     public PartitionedStats stats() {
-        long since = pausedSince;
+        long now = System.nanoTime();
+        StoppedTime pause = stopped;
         List<Integer> perReactor = new ArrayList<>(inFlight.length());
         for (int i = 0; i < inFlight.length(); i++) {
             perReactor.add(inFlight.get(i));
@@ -366,8 +367,17 @@ public final class PartitionedChannel {
             pausedPerReactor.add(pauser.isPaused(i));
         }
         return new PartitionedStats(channel, description, dispatched, completed.sum(), failed.sum(), pauses,
-                pausedNanos + (since == 0 ? 0 : System.nanoTime() - since), since != 0, List.copyOf(perReactor),
+                pause.endedNanos() + (pause.since() == 0 ? 0 : Math.max(0, now - pause.since())), pause.since() != 0,
+                List.copyOf(perReactor),
                 owned.stream().map(List::copyOf).toList(), pauser.pauses(), List.copyOf(pausedPerReactor),
                 List.copyOf(waitingPerReactor));
+    }
+
+    /**
+     * How long the channel was stopped: the ended pauses, and when the current one began ({@code 0}: none). Replaced
+     * whole on each pause and resume (rare), so a reader never adds a pause that the total already counts.
+     */
+    private record StoppedTime(long endedNanos, long since) {
+        static final StoppedTime NEVER = new StoppedTime(0, 0);
     }
 }
