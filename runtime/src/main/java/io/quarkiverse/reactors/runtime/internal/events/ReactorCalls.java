@@ -35,7 +35,7 @@ public final class ReactorCalls {
     public <T> Uni<T> call(Supplier<T> task) {
         return Infrastructure.onUniCreation(new ReplyUni<T>() {
             @Override
-            void send(CallCompletion<T> completion) {
+            protected void send(CallCompletion<T> completion) {
                 submitCall(task, completion);
             }
         });
@@ -76,7 +76,7 @@ public final class ReactorCalls {
     public <R> Uni<R> deliver(EventSubscriber[] subscribers, EventSubscriber replier, Object event) {
         return Infrastructure.onUniCreation(new ReplyUni<R>() {
             @Override
-            void send(CallCompletion<R> completion) {
+            protected void send(CallCompletion<R> completion) {
                 ReactorImpl caller = ReactorGroup.currentOrNull();
                 try {
                     mailbox.send(new DeliveryEvent<R>(subscribers, replier, event, completion, caller,

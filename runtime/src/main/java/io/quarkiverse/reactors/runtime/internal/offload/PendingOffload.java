@@ -5,9 +5,9 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.Callable;
 
 import io.quarkiverse.reactors.ReactorStoppedException;
+import io.quarkiverse.reactors.runtime.internal.events.CallCompletion;
 import io.quarkiverse.reactors.runtime.internal.events.ReactorEvent;
 import io.quarkiverse.reactors.runtime.internal.reactor.ReactorImpl;
-import io.smallrye.mutiny.subscription.UniEmitter;
 
 /**
  * One offloaded task, from its acceptance until its {@code Uni} is settled, exactly once: by its outcome, which
@@ -29,14 +29,14 @@ public final class PendingOffload<T> extends ReactorEvent {
         }
     }
 
-    private final UniEmitter<? super T> emitter;
+    private final CallCompletion<T> completion;
     @SuppressWarnings("unused")
     private boolean settled;
     private T value;
     private Throwable failure;
 
-    public PendingOffload(UniEmitter<? super T> emitter) {
-        this.emitter = emitter;
+    public PendingOffload(CallCompletion<T> completion) {
+        this.completion = completion;
     }
 
     /** Worker thread: runs the task, then sends its outcome to {@code reactor}. */
@@ -82,9 +82,9 @@ public final class PendingOffload<T> extends ReactorEvent {
         }
         reactor.offloads().settled(this);
         if (failure == null) {
-            emitter.complete(value);
+            completion.complete(value);
         } else {
-            emitter.fail(failure);
+            completion.fail(failure);
         }
         return true;
     }

@@ -9,9 +9,12 @@ import org.jboss.logging.Logger;
 
 import io.quarkiverse.reactors.ReactorOverloadedException;
 import io.quarkiverse.reactors.ReactorStoppedException;
+import io.quarkiverse.reactors.runtime.internal.events.CallCompletion;
 import io.quarkiverse.reactors.runtime.internal.events.EventMailbox;
+import io.quarkiverse.reactors.runtime.internal.events.ReplyUni;
 import io.quarkiverse.reactors.runtime.internal.reactor.ReactorImpl;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.impl.ContextInternal;
 
 /**
@@ -56,27 +59,37 @@ public final class ReactorOffloads {
      * offloads once; a refusal (too many pending, or stopped) fails the {@code Uni}.
      */
     public <T> Uni<T> offload(Callable<T> task, boolean ordered) {
-        return Uni.createFrom().emitter(emitter -> {
-            if (mailbox.closed()) {
-                emitter.fail(mailbox.refuseClosed());
-                return;
+        return Infrastructure.onUniCreation(new ReplyUni<T>() {
+            @Override
+            protected void send(CallCompletion<T> completion) {
+                submit(task, ordered, completion);
             }
-            if (pending.incrementAndGet() > maxPending) {
-                pending.decrementAndGet();
-                mailbox.countRejected();
-                emitter.fail(new ReactorOverloadedException(reactor.id(), maxPending, "Reactor " + reactor.id()
-                        + " refused to offload a task: " + maxPending + " offloaded tasks are"
-                        + " already pending. Slow down, or raise quarkus.reactors.offload.max-pending"));
-                return;
-            }
-            PendingOffload<T> offload = new PendingOffload<>(emitter);
-            // Listed before the closed flag is read again, and the shutdown closes the mailbox before it fails what
-            // is listed: either this call sees the stop, or the shutdown sees this offload.
-            offloads.add(offload);
-            if (mailbox.closed()) {
-                offload.settle(reactor, null, mailbox.refuseClosed());
-                return;
-            }
+        });
+    }
+
+    /** One subscription's offload: refused, or accepted and listed until its outcome settles {@code completion}. */
+    private <T> void submit(Callable<T> task, boolean ordered, CallCompletion<T> completion) {
+        if (mailbox.closed()) {
+            completion.fail(mailbox.refuseClosed());
+            return;
+        }
+        if (pending.incrementAndGet() > maxPending) {
+            pending.decrementAndGet();
+            mailbox.countRejected();
+            completion.fail(new ReactorOverloadedException(reactor.id(), maxPending, "Reactor " + reactor.id()
+                    + " refused to offload a task: " + maxPending + " offloaded tasks are"
+                    + " already pending. Slow down, or raise quarkus.reactors.offload.max-pending"));
+            return;
+        }
+        PendingOffload<T> offload = new PendingOffload<>(completion);
+        // Listed before the closed flag is read again, and the shutdown closes the mailbox before it fails what
+        // is listed: either this call sees the stop, or the shutdown sees this offload.
+        offloads.add(offload);
+        if (mailbox.closed()) {
+            offload.settle(reactor, null, mailbox.refuseClosed());
+            return;
+        }
+        try {
             OffloadPool dedicated = pool;
             if (dedicated != null) {
                 dedicated.execute(reactor, task, ordered, offload);
@@ -89,7 +102,10 @@ public final class ReactorOffloads {
                 offload.run(reactor, task);
                 return null;
             }, ordered);
-        });
+        } catch (RuntimeException e) {
+            // a pool that refused the task (shut down meanwhile): settled once, here, never again by the shutdown
+            offload.settle(reactor, null, e);
+        }
     }
 
     /** Any thread: an offload's {@code Uni} was settled. */

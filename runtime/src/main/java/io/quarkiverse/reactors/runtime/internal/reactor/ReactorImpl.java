@@ -278,19 +278,7 @@ public final class ReactorImpl implements Reactor {
     @Override
     public <T> Uni<T> offload(Callable<T> task, boolean ordered) {
         Objects.requireNonNull(task, "task");
-        if (mailbox.closed()) {
-            return stoppedUni();
-        }
         return offloads.offload(task, ordered);
-    }
-
-    /**
-     * A Uni already failed with {@link io.quarkiverse.reactors.ReactorStoppedException}. Made without a callback:
-     * Mutiny hands the callback of a new emitter Uni (an offload's) to the context propagation of the application,
-     * which fails with a NullPointerException once the application has stopped.
-     */
-    private <T> Uni<T> stoppedUni() {
-        return Uni.createFrom().failure(mailbox.refuseClosed());
     }
 
     /** @return this reactor's offloaded tasks */
