@@ -75,9 +75,10 @@ public interface ReactorsConfig {
     }
 
     /**
-     * The capacity of each reactor's event queue, rounded up to a power of two. A submission to a full
-     * queue is refused with {@code ReactorOverloadedException} ({@code trySend} returns {@code false}):
-     * overload reaches the sender at once and no event is dropped silently.
+     * The capacity of each reactor's event queue, rounded up to a power of two, and of each lane from another
+     * reactor of the group. A submission to a full queue or lane is refused with {@code ReactorOverloadedException}
+     * ({@code trySend} returns {@code false}): overload reaches the sender at once and no event is dropped silently.
+     * A lane's memory follows its backlog, not this bound: it starts at 1,024 slots and doubles when full, up to it.
      */
     @WithDefault("65536")
     int queueCapacity();

@@ -7,6 +7,18 @@ import java.lang.invoke.VarHandle;
  * A bounded single-producer single-consumer ring: the lane that carries events from one sending reactor to one
  * receiving reactor, as Seastar's {@code smp_message_queue} does. No CAS anywhere: each index has one writer.
  * <p>
+ * The ring starts small ({@value #INITIAL_SIZE} slots, or the capacity if smaller) and doubles when the producer
+ * finds it full, up to {@link #capacity()}, which stays the lane's bound: a group whose every pair of reactors talks
+ * has {@code n (n - 1)} lanes, and at the default capacity of 65,536 a lane made at full size took 256 KiB (768 KiB
+ * with pairs) whether or not it ever held more than a few events, 60-180 MiB for 16 reactors. A ring grows as
+ * JCTools' {@code SpscGrowableArrayQueue} does: the producer keeps one slot free in a ring smaller than the capacity,
+ * and to grow it links the new ring from the old one's last entry and leaves a {@code JUMP} marker in the free slot;
+ * the consumer that meets the marker follows the link and goes on at the same index in the new ring. A batch may
+ * span the two rings: its held first element stays in the old one, and the consumer reaches the marker only after
+ * taking it. A ring never shrinks: a lane that was once that deep may be again, and its ring stays in the
+ * two cores' caches lap after lap (a lane of chunks made and dropped as it went, tried on 2026-12-01, halved the
+ * bare lane's throughput).
+ * <p>
  * The producer {@link #offer offers} into slots with plain stores, except the first element of a batch, which it
  * holds back; {@link #publish()}, at the end of a batch rather than per element, writes that one into its slot with
  * an ordered store, after the rest. The consumer looks at the slot at its head: empty, nothing is published (the
@@ -22,18 +34,20 @@ import java.lang.invoke.VarHandle;
  * <p>
  * A slot may also carry a <em>pair</em>: an element and two arguments ({@link #offer(Object, Object, Object)}), as
  * Seastar and Agrona rings carry a message in place rather than a pointer to one. The arguments go into a second
- * array, two entries per slot, made on the lane's first pair (lanes that carry only single elements never have it);
- * so a two-argument send needs no event object, and the lane still holds {@link #capacity()} elements, pairs or not.
+ * array of the ring, two entries per slot, made on the ring's first pair (rings that carry only single elements
+ * never have it); so a two-argument send needs no event object, and the lane still holds {@link #capacity()}
+ * elements, pairs or not.
  * <p>
  * Layout: the producer's published index, the producer's own fields, the consumer's published index, the consumer's
  * own fields and the final fields each sit on a cache line of their own (128 bytes of padding each side, as JCTools
  * and Agrona pad, enough for adjacent-line prefetch), so a store on one side never invalidates a line the other side
  * keeps reading: the producer writes its {@code tail} on every offer, and other threads read the published indices.
+ * A ring is an {@code Object[size + 2]}: its slots, then the link to the next ring, then its pairs' arguments.
  * <p>
  * Threading: {@link #offer}, {@link #publish()} and {@link #unpublished()} only from the one producer thread;
- * {@link #drain} and {@link #hasPublished()} only from the one consumer thread (or, after that thread stopped for good, from
- * one thread that
- * took over its role); {@link #size()}, {@link #isEmpty()} and {@link #capacity()} from any thread.
+ * {@link #drain} and {@link #hasPublished()} only from the one consumer thread (or, after that thread stopped for good,
+ * from one thread that took over its role); {@link #size()}, {@link #isEmpty()} and {@link #capacity()} from any
+ * thread.
  *
  * @param <E> the element type
  */
@@ -42,45 +56,73 @@ public final class SpscLane<E> extends SpscLaneConsumerFields {
     /** Padding against the final fields' line: not read. */
     long q00, q01, q02, q03, q04, q05, q06, q07, q08, q09, q10, q11, q12, q13, q14, q15;
 
-    /** Stands for a {@code null} first argument, so that a non-null entry in {@link #pairs} marks a pair. */
+    /** How many slots a ring starts with (4 KiB of references): a lane grows from there only as deep as it gets. */
+    static final int INITIAL_SIZE = 1024;
+    /** Stands for a {@code null} first argument, so that a non-null argument entry marks a pair. */
     private static final Object NULL_ARGUMENT = new Object();
+    /** Left where the producer moved to a larger ring: the consumer follows the link and reads that index there. */
+    private static final Object JUMP = new Object();
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
 
-    private final Object[] slots;
-    private final int mask;
-    /**
-     * The pairs' arguments, at {@code 2 * slot} and {@code 2 * slot + 1}; null until the first pair. Written by the
-     * producer (once, with plain stores ordered by the next publication), cleared by the consumer as it takes them.
-     */
-    private Object[] pairs;
+    private final int capacity;
 
     /**
-     * @param capacity how many published and unpublished elements the ring holds; a power of two, at least 2
+     * @param capacity how many published and unpublished elements the lane holds; a power of two, at least 2
      * @throws IllegalArgumentException if {@code capacity} is not a power of two of at least 2
      */
     public SpscLane(int capacity) {
+        this(capacity, INITIAL_SIZE);
+    }
+
+    /**
+     * @param capacity as {@link #SpscLane(int)}
+     * @param initialSize how many slots the first ring has (at most {@code capacity}); a power of two, at least 2
+     */
+    SpscLane(int capacity, int initialSize) {
         if (capacity < 2 || Integer.bitCount(capacity) != 1) {
             throw new IllegalArgumentException("A lane's capacity must be a power of two of at least 2, got " + capacity);
         }
-        slots = new Object[capacity];
-        mask = capacity - 1;
+        if (initialSize < 2 || Integer.bitCount(initialSize) != 1) {
+            throw new IllegalArgumentException("A ring's size must be a power of two of at least 2, got " + initialSize);
+        }
+        this.capacity = capacity;
+        int size = Math.min(capacity, initialSize);
+        Object[] ring = new Object[size + 2];
+        producerRing = ring;
+        producerMask = size - 1;
+        producerLimit = limit(size);
+        consumerRing = ring;
+        consumerMask = size - 1;
     }
 
-    /** @return how many elements the ring holds at most, published or not */
+    /** @return how many elements the lane holds at most, published or not */
     public int capacity() {
-        return slots.length;
+        return capacity;
+    }
+
+    /** @return how many slots the ring has now (the producer's view; for tests and the docs' figures) */
+    int ringSize() {
+        return producerMask + 1;
+    }
+
+    /**
+     * How many elements a ring of {@code size} slots may hold before the producer must grow it: one slot fewer than
+     * it has, for the {@code JUMP} marker, until the ring is as large as the lane's capacity.
+     */
+    private int limit(int size) {
+        return size < capacity ? size - 1 : capacity;
     }
 
     /**
      * Producer only. Writes {@code element} into the next slot without making it visible: {@link #publish()} does.
      *
-     * @return false if the ring is full (published and unpublished elements together fill it); the element is not
+     * @return false if the lane is full (published and unpublished elements together fill it); the element is not
      *         queued then, and whatever was unpublished stays so: the caller publishes it so that the consumer can
      *         make room
      */
     public boolean offer(E element) {
         long next = tail;
-        if (next - consumerIndexCache >= slots.length && full(next)) {
+        if (next - consumerIndexCache >= producerLimit && !makeRoom(next)) {
             return false;
         }
         place(next, element);
@@ -91,19 +133,22 @@ public final class SpscLane<E> extends SpscLaneConsumerFields {
      * Producer only. {@link #offer(Object)} for a pair: {@code element} with two arguments, handed to
      * {@link Sink#acceptPair} by the drain. Takes one slot, as a single element does.
      *
-     * @return false if the ring is full, as {@link #offer(Object)}
+     * @return false if the lane is full, as {@link #offer(Object)}
      */
     public boolean offer(E element, Object a, Object b) {
         long next = tail;
-        if (next - consumerIndexCache >= slots.length && full(next)) {
+        if (next - consumerIndexCache >= producerLimit && !makeRoom(next)) {
             return false;
         }
-        Object[] arguments = pairs;
+        Object[] ring = producerRing;
+        int m = producerMask;
+        Object[] arguments = (Object[]) ring[m + 2];
         if (arguments == null) {
             // Made by the producer, published with the pair below: a drain that sees the pair sees the array.
-            pairs = arguments = new Object[slots.length << 1];
+            arguments = new Object[(m + 1) << 1];
+            ring[m + 2] = arguments;
         }
-        int offset = (int) next & mask;
+        int offset = (int) next & m;
         arguments[offset << 1] = a == null ? NULL_ARGUMENT : a;
         arguments[(offset << 1) + 1] = b;
         place(next, element);
@@ -120,15 +165,50 @@ public final class SpscLane<E> extends SpscLaneConsumerFields {
         if (next == producerIndexPlain) {
             held = element;
         } else {
-            slots[(int) next & mask] = element;
+            producerRing[(int) next & producerMask] = element;
         }
         tail = next + 1;
     }
 
-    /** Producer only: whether the ring is full at {@code next}, after reading the consumer's index again. */
-    private boolean full(long next) {
+    /**
+     * Producer only, when the ring looks full at {@code next}: reads the consumer's index again, and grows the ring
+     * if it is still full and smaller than the capacity.
+     *
+     * @return whether {@code next} has a slot now; false when the lane holds its capacity
+     */
+    private boolean makeRoom(long next) {
         consumerIndexCache = (long) CONSUMER_INDEX.getAcquire(this);
-        return next - consumerIndexCache >= slots.length;
+        if (next - consumerIndexCache < producerLimit) {
+            return true;
+        }
+        if (producerLimit == capacity) {
+            return false;
+        }
+        grow(next);
+        return true;
+    }
+
+    /**
+     * Producer only: moves to a ring twice the size. The new ring is linked from the old one, and the {@code JUMP}
+     * marker, released after the link, takes the one slot the old ring kept free: index {@code next}, where the
+     * consumer looks once it has taken everything before it. An unpublished batch's held element stays in the old
+     * ring, where {@link #publish()} puts it ({@link #heldRing}); until then the consumer stops short of it, so it
+     * cannot reach the marker early.
+     */
+    private void grow(long next) {
+        Object[] old = producerRing;
+        int oldMask = producerMask;
+        if (next != producerIndexPlain && heldRing == null) {
+            heldRing = old;
+            heldMask = oldMask;
+        }
+        int size = (oldMask + 1) << 1;
+        Object[] ring = new Object[size + 2];
+        old[oldMask + 1] = ring;
+        SLOT.setRelease(old, (int) next & oldMask, JUMP);
+        producerRing = ring;
+        producerMask = size - 1;
+        producerLimit = limit(size);
     }
 
     /**
@@ -149,7 +229,17 @@ public final class SpscLane<E> extends SpscLaneConsumerFields {
         PRODUCER_INDEX.setRelease(this, next);
         Object element = held;
         held = null;
-        SLOT.setRelease(slots, (int) first & mask, element);
+        // The batch's first belongs in the ring it was offered into: the one being written, unless the ring grew since.
+        Object[] ring = heldRing;
+        int m;
+        if (ring == null) {
+            ring = producerRing;
+            m = producerMask;
+        } else {
+            m = heldMask;
+            heldRing = null;
+        }
+        SLOT.setRelease(ring, (int) first & m, element);
         return true;
     }
 
@@ -170,8 +260,8 @@ public final class SpscLane<E> extends SpscLaneConsumerFields {
     @SuppressWarnings("unchecked")
     public int drain(Sink<? super E> sink, int limit) {
         long head = consumerIndexPlain;
-        Object[] buffer = slots;
-        int m = mask;
+        Object[] ring = consumerRing;
+        int m = consumerMask;
         long i = head;
         long end = head + limit;
         try {
@@ -179,24 +269,33 @@ public final class SpscLane<E> extends SpscLaneConsumerFields {
                 int offset = (int) i & m;
                 // Acquire: a filled slot is either a batch's first, released by publish() after the rest of its
                 // batch, or one of the rest, written before it; an empty one is the end of what was published.
-                E element = (E) SLOT.getAcquire(buffer, offset);
+                Object element = SLOT.getAcquire(ring, offset);
                 if (element == null) {
                     break;
                 }
+                if (element == JUMP) {
+                    // The producer went on in a larger ring from this index: the link was written before the marker.
+                    ring = (Object[]) ring[m + 1];
+                    m = ring.length - 3;
+                    consumerRing = ring;
+                    consumerMask = m;
+                    continue;
+                }
                 // Cleared so that a handled event is not kept reachable until the slot is reused.
-                buffer[offset] = null;
+                ring[offset] = null;
                 i++;
-                // Read after this element's slot: the producer makes the array on its first pair, before publishing it.
-                Object[] arguments = pairs;
+                // Read after this element's slot: the producer makes the array on the ring's first pair, before
+                // publishing it.
+                Object[] arguments = (Object[]) ring[m + 2];
                 Object a;
                 if (arguments != null && (a = arguments[offset << 1]) != null) {
                     Object b = arguments[(offset << 1) + 1];
                     // Cleared as well: the next element in this slot may be a single one.
                     arguments[offset << 1] = null;
                     arguments[(offset << 1) + 1] = null;
-                    sink.acceptPair(element, a == NULL_ARGUMENT ? null : a, b);
+                    sink.acceptPair((E) element, a == NULL_ARGUMENT ? null : a, b);
                 } else {
-                    sink.accept(element);
+                    sink.accept((E) element);
                 }
             }
         } finally {
@@ -221,10 +320,17 @@ public final class SpscLane<E> extends SpscLaneConsumerFields {
 
     /**
      * Consumer only. @return whether a published element waits: one load, of the slot at the consumer's head (no
-     * load of either index's line)
+     * load of either index's line; where the ring grew, that slot in the next ring too)
      */
     public boolean hasPublished() {
-        return SLOT.getAcquire(slots, (int) consumerIndexPlain & mask) != null;
+        Object[] ring = consumerRing;
+        int m = consumerMask;
+        Object element = SLOT.getAcquire(ring, (int) consumerIndexPlain & m);
+        if (element == JUMP) {
+            ring = (Object[]) ring[m + 1];
+            element = SLOT.getAcquire(ring, (int) consumerIndexPlain & (ring.length - 3));
+        }
+        return element != null;
     }
 
     /** Any thread. @return how many published elements wait for the consumer (a snapshot) */
@@ -274,6 +380,11 @@ public final class SpscLane<E> extends SpscLaneConsumerFields {
 
 /** Padding before the producer's published index: not read. */
 abstract class SpscLanePadding {
+    /**
+     * Takes the 4 bytes after the object header, where the JVM would otherwise pack a subclass's field (the
+     * producer's {@code held}, written at every publication) beside the class word.
+     */
+    int p16;
     long p00, p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14, p15;
 }
 
@@ -312,6 +423,16 @@ abstract class SpscLaneProducerFields extends SpscLaneProducerPadding {
     long consumerIndexCache;
     /** The first element offered since the last publication, kept out of its slot until {@code publish()}. */
     Object held;
+    /** The ring the producer writes into. */
+    Object[] producerRing;
+    /** Its size minus one. */
+    int producerMask;
+    /** How many elements it may hold before the producer grows it (or, at the lane's capacity, refuses one). */
+    int producerLimit;
+    /** The ring the held element goes into when the ring grew after it was offered; else null (the producer's). */
+    Object[] heldRing;
+    /** That ring's size minus one. */
+    int heldMask;
 }
 
 /** Padding between the producer's and the consumer's lines: not read. */
@@ -349,4 +470,8 @@ abstract class SpscLaneConsumerFields extends SpscLaneConsumerPadding {
     long consumerIndexPlain;
     /** The producer's published index as the consumer last read it, after a full batch; else its own index. */
     long producerIndexCache;
+    /** The ring the consumer reads from: the producer's, or an older one it has not reached the end of. */
+    Object[] consumerRing;
+    /** Its size minus one. */
+    int consumerMask;
 }

@@ -2,6 +2,7 @@ package io.quarkiverse.reactors.runtime.internal.events;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -36,12 +37,33 @@ class SpscLaneLayoutTest {
                         + " bytes of " + published + ":\n" + layout.toPrintable());
             }
         }
-        for (String producerOwn : List.of("tail", "producerIndexPlain", "consumerIndexCache")) {
-            for (String consumerOwn : List.of("consumerIndexPlain", "producerIndexCache")) {
-                assertTrue(Math.abs(offsets.get(producerOwn) - offsets.get(consumerOwn)) >= PAD,
-                        producerOwn + " and " + consumerOwn + " share a line:\n" + layout.toPrintable());
+        List<String> producerOwn = List.of("tail", "producerIndexPlain", "consumerIndexCache", "held", "producerRing",
+                "producerMask", "producerLimit", "heldRing", "heldMask");
+        List<String> consumerOwn = List.of("consumerIndexPlain", "producerIndexCache", "consumerRing", "consumerMask");
+        for (String written : producerOwn) {
+            for (String other : union(consumerOwn, List.of("capacity"))) {
+                assertApart(layout, offsets, written, other);
             }
         }
+        for (String written : consumerOwn) {
+            assertApart(layout, offsets, written, "capacity");
+        }
+        // nor beside the class word
+        for (String written : union(producerOwn, consumerOwn)) {
+            assertTrue(offsets.get(written) >= PAD,
+                    written + " lies within " + PAD + " bytes of the object header:\n" + layout.toPrintable());
+        }
+    }
+
+    private static void assertApart(ClassLayout layout, Map<String, Long> offsets, String a, String b) {
+        assertTrue(Math.abs(offsets.get(a) - offsets.get(b)) >= PAD,
+                a + " and " + b + " share a line:\n" + layout.toPrintable());
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** Padding fields are named a letter and two digits. */

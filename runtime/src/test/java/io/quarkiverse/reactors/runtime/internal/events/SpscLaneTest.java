@@ -216,9 +216,7 @@ class SpscLaneTest {
         lane.publish();
         lane.drain(e -> {
         }, 1);
-        var slots = SpscLane.class.getDeclaredField("slots");
-        slots.setAccessible(true);
-        assertNull(((Object[]) slots.get(lane))[0]);
+        assertNull(lane.consumerRing[0]);
     }
 
     @Test
@@ -242,6 +240,97 @@ class SpscLaneTest {
         assertEquals(2, new SpscLane<>(2).capacity());
     }
 
+    @Test
+    void aLaneStartsSmallAndGrowsToItsCapacityButNoFurther() {
+        SpscLane<Integer> lane = new SpscLane<>(64, 4);
+        assertEquals(4, lane.ringSize());
+        for (int i = 0; i < 64; i++) {
+            assertTrue(lane.offer(i), "element " + i + " of a lane of 64");
+            if (i % 5 == 4) {
+                lane.publish();
+            }
+        }
+        assertFalse(lane.offer(64), "the capacity stays the bound");
+        assertEquals(64, lane.ringSize());
+        lane.publish();
+        List<Integer> out = new ArrayList<>();
+        assertEquals(64, lane.drain(out::add, 100));
+        for (int i = 0; i < 64; i++) {
+            assertEquals(i, out.get(i));
+        }
+        assertTrue(lane.offer(64), "room again once drained");
+        assertEquals(64, lane.ringSize(), "a ring never shrinks");
+    }
+
+    @Test
+    void theDefaultLaneStartsAtTheInitialSizeOrItsCapacity() {
+        assertEquals(SpscLane.INITIAL_SIZE, new SpscLane<>(65_536).ringSize());
+        assertEquals(8, new SpscLane<>(8).ringSize());
+    }
+
+    @Test
+    void theConsumerFollowsTheProducerIntoTheLargerRing() {
+        SpscLane<String> lane = new SpscLane<>(8, 2);
+        lane.offer("a");
+        lane.offer("b", 1, null); // the ring of 2 keeps a slot free: this one grows it
+        assertEquals(4, lane.ringSize());
+        assertEquals(2, lane.unpublished(), "growing publishes nothing");
+        assertFalse(lane.hasPublished());
+        lane.publish(); // "a" into the old ring, "b" into the new one
+        lane.offer("c");
+        assertEquals(2, lane.size());
+        assertTrue(lane.hasPublished());
+        List<String> out = new ArrayList<>();
+        SpscLane.Sink<String> sink = recording(out);
+        assertEquals(1, lane.drain(sink, 1));
+        assertTrue(lane.hasPublished(), "past the marker, in the new ring");
+        assertEquals(1, lane.drain(sink, 10), "the marker is not an element, and \"c\" is not published yet");
+        assertFalse(lane.hasPublished());
+        lane.publish();
+        assertTrue(lane.hasPublished());
+        assertEquals(1, lane.drain(sink, 10));
+        assertEquals(List.of("a", "b(1,null)", "c"), out);
+    }
+
+    @Test
+    void aRingThatGrowsWhileTheConsumerLagsHandsEverythingOverInOrder() {
+        SpscLane<Integer> lane = new SpscLane<>(256, 2);
+        List<Object> out = new ArrayList<>();
+        SpscLane.Sink<Integer> sink = new SpscLane.Sink<>() {
+            @Override
+            public void accept(Integer element) {
+                out.add(element);
+            }
+
+            @Override
+            public void acceptPair(Integer element, Object a, Object b) {
+                assertEquals(element, a);
+                assertEquals("p", b);
+                out.add(element);
+            }
+        };
+        int next = 0;
+        for (int round = 0; round < 300; round++) {
+            for (int i = 0; i < round % 13; i++) {
+                Integer e = next;
+                if (!(e % 3 == 0 ? lane.offer(e, e, "p") : lane.offer(e))) {
+                    break;
+                }
+                next++;
+            }
+            lane.publish();
+            lane.drain(sink, round % 7);
+        }
+        while (lane.drain(sink, 10) > 0) {
+            // the rest
+        }
+        assertTrue(lane.ringSize() > 2, "the consumer lagged, so the ring grew");
+        assertEquals(next, out.size());
+        for (int i = 0; i < next; i++) {
+            assertEquals(i, out.get(i));
+        }
+    }
+
     /**
      * One producer thread and one consumer thread, 20 million elements through a small ring (so it is full and
      * empty many times over), published in batches of varying size: every element arrives once, in order. From the
@@ -250,8 +339,21 @@ class SpscLaneTest {
      */
     @Test
     void twoThreadsPassTwentyMillionElementsAndPairsInOrder() throws Exception {
-        final int total = 20_000_000;
-        SpscLane<Integer> lane = new SpscLane<>(256);
+        passInOrder(new SpscLane<>(256), 20_000_000);
+    }
+
+    /**
+     * The same through a lane whose ring starts at 2 slots and grows while the consumer drains, up to a capacity of
+     * 16,384, as deep as the producer gets ahead.
+     */
+    @Test
+    void twoThreadsPassElementsInOrderThroughARingThatGrows() throws Exception {
+        SpscLane<Integer> lane = new SpscLane<>(16_384, 2);
+        passInOrder(lane, 5_000_000);
+        assertTrue(lane.ringSize() > 2, "ring of " + lane.ringSize());
+    }
+
+    private static void passInOrder(SpscLane<Integer> lane, int total) throws Exception {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread producer = new Thread(() -> {
             try {
