@@ -100,7 +100,7 @@ public final class SpscLane<E> extends SpscLaneConsumerFields {
         return capacity;
     }
 
-    /** @return how many slots the ring has now (the producer's view; for tests and the docs' figures) */
+    /** @return how many slots the ring has now (the producer's view; for tests) */
     int ringSize() {
         return producerMask + 1;
     }
@@ -200,7 +200,6 @@ public final class SpscLane<E> extends SpscLaneConsumerFields {
         int oldMask = producerMask;
         if (next != producerIndexPlain && heldRing == null) {
             heldRing = old;
-            heldMask = oldMask;
         }
         int size = (oldMask + 1) << 1;
         Object[] ring = new Object[size + 2];
@@ -236,7 +235,8 @@ public final class SpscLane<E> extends SpscLaneConsumerFields {
             ring = producerRing;
             m = producerMask;
         } else {
-            m = heldMask;
+            // rare (the ring grew during this batch): its size from its length, slots plus link and arguments
+            m = ring.length - 3;
             heldRing = null;
         }
         SLOT.setRelease(ring, (int) first & m, element);
@@ -431,8 +431,8 @@ abstract class SpscLaneProducerFields extends SpscLaneProducerPadding {
     int producerLimit;
     /** The ring the held element goes into when the ring grew after it was offered; else null (the producer's). */
     Object[] heldRing;
-    /** That ring's size minus one. */
-    int heldMask;
+    /** Fills the line's last 4 bytes, where the JVM would otherwise pack a consumer's field: not read. */
+    int r16;
 }
 
 /** Padding between the producer's and the consumer's lines: not read. */

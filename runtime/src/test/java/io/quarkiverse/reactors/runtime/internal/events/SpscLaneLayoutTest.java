@@ -38,7 +38,7 @@ class SpscLaneLayoutTest {
             }
         }
         List<String> producerOwn = List.of("tail", "producerIndexPlain", "consumerIndexCache", "held", "producerRing",
-                "producerMask", "producerLimit", "heldRing", "heldMask");
+                "producerMask", "producerLimit", "heldRing");
         List<String> consumerOwn = List.of("consumerIndexPlain", "producerIndexCache", "consumerRing", "consumerMask");
         for (String written : producerOwn) {
             for (String other : union(consumerOwn, List.of("capacity"))) {
