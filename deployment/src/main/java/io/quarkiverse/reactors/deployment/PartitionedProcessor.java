@@ -275,17 +275,21 @@ class PartitionedProcessor {
     @Record(ExecutionTime.RUNTIME_INIT)
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
     void register(PartitionedRecorder recorder, RecorderContext recorderContext, ReactorsBuildItem reactors,
-            List<PartitionedMethodBuildItem> methods,
+            Capabilities capabilities, List<PartitionedMethodBuildItem> methods,
             BuildProducer<GeneratedClassBuildItem> generatedClasses,
             BuildProducer<GeneratedResourceBuildItem> generatedResources, BuildProducer<ServiceStartBuildItem> started) {
         started.produce(new ServiceStartBuildItem("reactors-partitioned"));
+        List<PartitionedMethodBuildItem> sorted = new ArrayList<>(methods);
+        sorted.sort(Comparator.comparing((PartitionedMethodBuildItem m) -> describe(m.method())));
+        if (kafkaPresent(capabilities)) {
+            // even with no channel left: a dev-mode reload that removed the last one must not leave it listed
+            recorder.startRegistrations(sorted.stream().map(PartitionedMethodBuildItem::channel).toList());
+        }
         if (methods.isEmpty()) {
             return;
         }
         ClassOutput output = new GeneratedClassGizmo2Adaptor(generatedClasses, generatedResources, true);
         Gizmo gizmo = Gizmo.create(output).withDebugInfo(false).withParameters(false);
-        List<PartitionedMethodBuildItem> sorted = new ArrayList<>(methods);
-        sorted.sort(Comparator.comparing((PartitionedMethodBuildItem m) -> describe(m.method())));
         for (PartitionedMethodBuildItem item : sorted) {
             String invoker = generateInvoker(gizmo, item.method());
             recorder.register(reactors.reactors(), recorderContext.newInstance(invoker), item.beanId(), item.channel(),

@@ -1,5 +1,6 @@
 package io.quarkiverse.reactors.runtime.internal.kafka;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,16 @@ public final class PartitionedChannels implements Partitions {
 
     static void register(PartitionedChannel channel) {
         CHANNELS.put(channel.channel(), channel);
+    }
+
+    /**
+     * Forgets the channels of an earlier start that this start does not have: in dev mode this class outlives a
+     * reload, and a channel whose {@code @Partitioned} method was removed would otherwise stay listed with its last
+     * counts. Called at runtime init, before this start registers its channels; the earlier start's commit handlers
+     * drained through the registry while it stopped, which is over by then.
+     */
+    static void retainOnly(Collection<String> channels) {
+        CHANNELS.keySet().retainAll(channels);
     }
 
     /** @return the channel, or {@code null} when it is not {@code @Partitioned} */

@@ -16,7 +16,8 @@ import io.quarkus.runtime.metrics.MetricsFactory;
 /**
  * Registers the {@code @Partitioned} channels at runtime init. Called once per channel on the startup thread. The
  * registration is not removed at shutdown: the connector's commit handler drains through it while ArC shuts
- * down, and a restart (dev mode) registers each channel again under its name.
+ * down. A restart (dev mode) first forgets the channels it no longer has ({@link #startRegistrations}), then
+ * registers each channel again under its name.
  */
 @Recorder
 public class PartitionedRecorder {
@@ -27,6 +28,15 @@ public class PartitionedRecorder {
 
     public PartitionedRecorder(RuntimeValue<ReactorsConfig> config) {
         this.config = config;
+    }
+
+    /**
+     * Before this start registers its channels: forgets those of an earlier start (dev mode) that it does not have.
+     *
+     * @param channels this start's {@code @Partitioned} channels, possibly none
+     */
+    public void startRegistrations(List<String> channels) {
+        PartitionedChannels.retainOnly(channels);
     }
 
     public void register(RuntimeValue<Reactors> reactors, RuntimeValue<PartitionedInvoker> invoker, String beanId,
