@@ -87,7 +87,7 @@ public final class SpscLane<E> extends SpscLaneConsumerFields {
         }
         this.capacity = capacity;
         int size = Math.min(capacity, initialSize);
-        Object[] ring = new Object[size + 2];
+        Object[] ring = newRing(size);
         producerRing = ring;
         producerMask = size - 1;
         producerLimit = limit(size);
@@ -103,6 +103,16 @@ public final class SpscLane<E> extends SpscLaneConsumerFields {
     /** @return how many slots the ring has now (the producer's view; for tests) */
     int ringSize() {
         return producerMask + 1;
+    }
+
+    /** A ring of {@code size} slots: the slots, then the link to the next ring, then the pairs' arguments. */
+    private static Object[] newRing(int size) {
+        return new Object[size + 2];
+    }
+
+    /** @return the mask of {@code ring}'s slots, from its length (a ring made by {@link #newRing}) */
+    private static int maskOf(Object[] ring) {
+        return ring.length - 3;
     }
 
     /**
@@ -202,7 +212,7 @@ public final class SpscLane<E> extends SpscLaneConsumerFields {
             heldRing = old;
         }
         int size = (oldMask + 1) << 1;
-        Object[] ring = new Object[size + 2];
+        Object[] ring = newRing(size);
         old[oldMask + 1] = ring;
         SLOT.setRelease(old, (int) next & oldMask, JUMP);
         producerRing = ring;
@@ -235,8 +245,8 @@ public final class SpscLane<E> extends SpscLaneConsumerFields {
             ring = producerRing;
             m = producerMask;
         } else {
-            // rare (the ring grew during this batch): its size from its length, slots plus link and arguments
-            m = ring.length - 3;
+            // rare: the ring grew during this batch
+            m = maskOf(ring);
             heldRing = null;
         }
         SLOT.setRelease(ring, (int) first & m, element);
@@ -276,7 +286,7 @@ public final class SpscLane<E> extends SpscLaneConsumerFields {
                 if (element == JUMP) {
                     // The producer went on in a larger ring from this index: the link was written before the marker.
                     ring = (Object[]) ring[m + 1];
-                    m = ring.length - 3;
+                    m = maskOf(ring);
                     consumerRing = ring;
                     consumerMask = m;
                     continue;
@@ -328,7 +338,7 @@ public final class SpscLane<E> extends SpscLaneConsumerFields {
         Object element = SLOT.getAcquire(ring, (int) consumerIndexPlain & m);
         if (element == JUMP) {
             ring = (Object[]) ring[m + 1];
-            element = SLOT.getAcquire(ring, (int) consumerIndexPlain & (ring.length - 3));
+            element = SLOT.getAcquire(ring, (int) consumerIndexPlain & maskOf(ring));
         }
         return element != null;
     }
